@@ -1,0 +1,46 @@
+namespace Planton.Registry.Sdk.Connections;
+
+/// <summary>
+/// One registry connection: where artifacts go and how to authenticate. <see cref="Provider"/> names the provider,
+/// and the property named after it holds its fields. Bound from <c>PlantonRegistries:Connections:{name}</c>
+/// or from a connection file.
+/// </summary>
+public sealed class RegistryConnectionOptions
+{
+    /// <summary>The connection's name; in a host app it defaults to its configuration key.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The provider; required.</summary>
+    public RegistryProviderKind? Provider { get; set; }
+
+    /// <summary>Accept plain <c>http://</c> to hosts other than loopback. Default false.</summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>Fields for <see cref="RegistryProviderKind.GcpArtifactRegistry"/>.</summary>
+    public GcpArtifactRegistryOptions? GcpArtifactRegistry { get; set; }
+
+    /// <summary>Fields for <see cref="RegistryProviderKind.AwsEcr"/>.</summary>
+    public AwsEcrOptions? AwsEcr { get; set; }
+
+    /// <summary>Fields for <see cref="RegistryProviderKind.AzureContainerRegistry"/>.</summary>
+    public AzureContainerRegistryOptions? AzureContainerRegistry { get; set; }
+
+    /// <summary>Fields for <see cref="RegistryProviderKind.JFrogArtifactory"/>.</summary>
+    public JFrogArtifactoryOptions? JFrogArtifactory { get; set; }
+
+    /// <summary>Fields for <see cref="RegistryProviderKind.GitHubContainerRegistry"/>.</summary>
+    public GitHubContainerRegistryOptions? GitHubContainerRegistry { get; set; }
+
+    /// <summary>Fields for <see cref="RegistryProviderKind.GitHubPackages"/>.</summary>
+    public GitHubPackagesOptions? GitHubPackages { get; set; }
+
+    /// <summary>Fields for <see cref="RegistryProviderKind.CloudflareR2"/>.</summary>
+    public CloudflareR2Options? CloudflareR2 { get; set; }
+
+    /// <summary>Fields for <see cref="RegistryProviderKind.OciRegistry"/>.</summary>
+    public OciRegistryOptions? OciRegistry { get; set; }
+
+    /// <summary>Shows the name and provider; never a field value.</summary>
+    /// <returns>A description safe to log.</returns>
+    public override string ToString() => $"{Name ?? "(unnamed)"} ({Provider?.ToString() ?? "no provider"})";
+}

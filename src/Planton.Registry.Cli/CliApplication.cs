@@ -1,12 +1,55 @@
+using System.CommandLine;
+using Planton.Registry.Cli.Commands;
+
 namespace Planton.Registry.Cli;
 
+/// <summary>The <c>planton-registry</c> command line of CONTRACT.md, thin over the library.</summary>
 internal static class CliApplication
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        return Task.FromResult(0);
+        var context = new CliContext(stdout, stderr);
+        var root = BuildRootCommand(context);
+        var parseResult = root.Parse(args);
+        context.Verbose = parseResult.GetValue(CommonOptions.Verbose);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                stderr.WriteLine($"error: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'planton-registry --help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            var configuration = new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            };
+            return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            return ErrorReporter.Report(e, stderr, context.Verbose);
+        }
+    }
+
+    internal static RootCommand BuildRootCommand(CliContext context)
+    {
+        var root = new RootCommand(
+            "planton-registry: registry connections for build platforms. Validate connections, build and parse image "
+            + "references, push and pull OCI images.");
+        root.Options.Add(CommonOptions.Verbose);
+        root.Subcommands.Add(RefCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        return root;
     }
 }

@@ -28,7 +28,7 @@ internal sealed class RegistryConnectionOptionsValidator : IValidateOptions<Plan
                 continue;
             }
 
-            foreach (var problem in RegistryConnectionValidator.Validate(connection))
+            foreach (var problem in connection.Validate())
             {
                 builder.AddError($"{prefix}:{problem.Field}: {problem.Message}");
             }

@@ -52,7 +52,7 @@ internal static class ImageReferenceParser
         var fault = (hasRegistry ? ReferenceGrammar.CheckRegistryHost(registry, 0) : null)
             ?? ReferenceGrammar.CheckRepository(name[pathOffset..], pathOffset)
             ?? (tagColon < 0 ? null : ReferenceGrammar.CheckTag(nameAndTag[(tagColon + 1)..], tagColon + 1))
-            ?? (at < 0 ? null : OciDigest.Check(text.AsSpan(at + 1), at + 1, out _));
+            ?? (at < 0 ? null : OciDigest.CheckInReference(text.AsSpan(at + 1), at + 1));
         if (fault is not null)
         {
             error = fault.Value;
@@ -79,7 +79,7 @@ internal static class ImageReferenceParser
                     + "reference would read as a Docker Hub path; use a fully qualified host or add a port"))
             ?? ReferenceGrammar.CheckRepository(repository, registry.Length + 1)
             ?? (tag is null ? null : ReferenceGrammar.CheckTag(tag, tagOffset))
-            ?? (digest is null ? null : OciDigest.Check(digest, digestOffset, out _));
+            ?? (digest is null ? null : OciDigest.CheckInReference(digest, digestOffset));
         if (fault is not null)
         {
             error = fault.Value;

@@ -21,6 +21,9 @@ public sealed class OciDigest : IEquatable<OciDigest>
     /// <summary>The identifier of SHA-512.</summary>
     public const string Sha512 = "sha512";
 
+    /// <summary>The identifier of SHA-384.</summary>
+    public const string Sha384 = "sha384";
+
     internal const string DigestRule =
         "a digest is algorithm:encoded with the algorithm matching [a-z0-9]+(?:[+._-][a-z0-9]+)* and the "
         + "encoded part matching [a-zA-Z0-9=_-]+, such as sha256:<64 lowercase hexadecimal digits>";
@@ -116,6 +119,25 @@ public sealed class OciDigest : IEquatable<OciDigest>
     /// <returns>True when the texts differ.</returns>
     public static bool operator !=(OciDigest? left, OciDigest? right) => !Equals(left, right);
 
+    /// <summary>
+    /// Checks a digest inside an image reference: the grammar, and an algorithm that registries implement
+    /// (<c>sha256</c>, <c>sha384</c>, <c>sha512</c>), as the distribution project's parser requires.
+    /// </summary>
+    internal static ReferenceError? CheckInReference(ReadOnlySpan<char> text, int offset)
+    {
+        var fault = Check(text, offset, out var colon);
+        if (fault is not null)
+        {
+            return fault;
+        }
+
+        var algorithm = text[..colon];
+        return algorithm is Sha256 or Sha384 or Sha512
+            ? null
+            : new ReferenceError(offset, $"the digest algorithm '{algorithm}' is not supported; a reference's digest "
+                + "uses sha256 (64 lowercase hexadecimal digits), sha384 (96) or sha512 (128)");
+    }
+
     internal static ReferenceError? Check(ReadOnlySpan<char> text, int offset, out int colon)
     {
         colon = text.IndexOf(':');
@@ -186,6 +208,7 @@ public sealed class OciDigest : IEquatable<OciDigest>
         var hexLength = algorithm switch
         {
             Sha256 => 64,
+            Sha384 => 96,
             Sha512 => 128,
             _ => 0,
         };

@@ -22,7 +22,7 @@ public sealed class ImageReferenceRobustnessTests
         "ghcr.io/acme/app:1.2.3",
         "localhost:5000/foo/bar@" + EmptySha256,
         "[::1]:5000/a__b/c-d:tag@" + EmptySha256,
-        "127.0.0.1:5001/x.y_z:t@sha256+b64u:LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564",
+        "127.0.0.1:5001/x.y_z:t@sha512:" + new string('0', 128),
         "index.docker.io/library/redis:latest",
         "Foo/bar",
     ];

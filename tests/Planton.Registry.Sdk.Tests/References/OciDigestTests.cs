@@ -19,7 +19,8 @@ public sealed class OciDigestTests
             "multihash+base58",
             "QmRZxt2b1FVZPNqd8hsiykDL3TdBDeTSPX9Kv46HmX4Gx8");
         yield return new TestCaseData("a.b_c-d+e:x", "a.b_c-d+e", "x");
-        yield return new TestCaseData("sha384:ABCdef==", "sha384", "ABCdef==");
+        yield return new TestCaseData("sha384:" + new string('c', 96), "sha384", new string('c', 96));
+        yield return new TestCaseData("blake3:ABCdef==", "blake3", "ABCdef==");
         yield return new TestCaseData("x9:0", "x9", "0");
     }
 

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Planton.Registry.Sdk.Connections;
+
+namespace Planton.Registry.Cli;
+
+/// <summary>What every command shares: the output streams, the verbosity and a way to build the SDK's services.</summary>
+internal sealed class CliContext
+{
+    public CliContext(TextWriter stdout, TextWriter stderr)
+    {
+        Stdout = stdout;
+        Stderr = stderr;
+    }
+
+    public TextWriter Stdout { get; }
+
+    public TextWriter Stderr { get; }
+
+    public bool Verbose { get; set; }
+
+    /// <summary>Builds the SDK's services as a host app would, with the given connections configured.</summary>
+    public ServiceProvider BuildServices(params RegistryConnectionOptions[] connections)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(Verbose ? LogLevel.Debug : LogLevel.Warning);
+            logging.AddSimpleConsole(console => console.SingleLine = true);
+            logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
+                console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        });
+        services.AddPlantonRegistries(options =>
+        {
+            foreach (var connection in connections)
+            {
+                options.Connections[connection.Name ?? "default"] = connection;
+            }
+        });
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Planton.Registry.Sdk.Connections;
+using Planton.Registry.Sdk.Credentials;
+using Planton.Registry.Sdk.DependencyInjection;
+using Planton.Registry.Sdk.Providers;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Planton.Registry.Sdk in a host app: connections, providers, the OCI client and its HTTP clients.</summary>
+public static class PlantonRegistryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the SDK with connections bound from the <c>PlantonRegistries</c> section of the app's
+    /// <see cref="IConfiguration"/>. Connections are validated when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddPlantonRegistries(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        AddCore(services);
+        services.AddSingleton<IConfigureOptions<PlantonRegistriesOptions>>(provider =>
+            new ConfigurePlantonRegistriesFromConfiguration(
+                provider.GetRequiredService<IConfiguration>().GetSection(PlantonRegistriesOptions.SectionName)));
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the SDK with connections bound from <paramref name="configuration"/>: either the app's root configuration
+    /// (its <c>PlantonRegistries</c> section is used) or that section itself.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The root configuration, or the <c>PlantonRegistries</c> section.</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddPlantonRegistries(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration is IConfigurationSection { Key: PlantonRegistriesOptions.SectionName } own
+            ? own
+            : configuration.GetSection(PlantonRegistriesOptions.SectionName);
+        AddCore(services);
+        services.AddSingleton<IConfigureOptions<PlantonRegistriesOptions>>(new ConfigurePlantonRegistriesFromConfiguration(section));
+        return services;
+    }
+
+    /// <summary>Adds the SDK with connections set in code.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Adds connections to <see cref="PlantonRegistriesOptions.Connections"/>.</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddPlantonRegistries(this IServiceCollection services, Action<PlantonRegistriesOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        AddCore(services);
+        services.Configure(configure);
+        return services;
+    }
+
+    private static void AddCore(IServiceCollection services)
+    {
+        services.AddOptions<PlantonRegistriesOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<PlantonRegistriesOptions>, PlantonRegistriesPostConfigure>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlantonRegistriesOptions>, RegistryConnectionOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICloudCredentialSources, CloudCredentialSources>();
+        services.TryAddSingleton<RegistryProviderFactory>();
+        services.TryAddSingleton<IRegistryConnections, RegistryConnections>();
+        PlantonRegistryHttpClients.Add(services);
+    }
+}

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Planton.Registry.Sdk.Connections;
 using Planton.Registry.Sdk.Credentials;
 using Planton.Registry.Sdk.DependencyInjection;
+using Planton.Registry.Sdk.Distribution;
+using Planton.Registry.Sdk.Images;
 using Planton.Registry.Sdk.Providers;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -68,6 +70,9 @@ public static class PlantonRegistryServiceCollectionExtensions
         services.TryAddSingleton<ICloudCredentialSources, CloudCredentialSources>();
         services.TryAddSingleton<RegistryProviderFactory>();
         services.TryAddSingleton<IRegistryConnections, RegistryConnections>();
+        services.AddOptions<OciRegistryClientOptions>();
+        services.TryAddSingleton<IOciRegistryClient, OciRegistryClient>();
+        services.TryAddSingleton<IImageTransfer, ImageTransfer>();
         PlantonRegistryHttpClients.Add(services);
     }
 }

@@ -77,7 +77,8 @@ internal sealed class S3TestServer
         }
 
         var services = new ServiceCollection();
-        services.AddHttpClient(WorkerBundleStore.HttpClientName).ConfigurePrimaryHttpMessageHandler(CreateTrustingHandler);
+        services.AddHttpClient(WorkerBundleStore.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(CreateTrustingHandler);
         return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
     }
 

@@ -15,25 +15,34 @@ public sealed class WorkerBundleStoreIntegrationTests(bool tls)
 {
     private const long MiB = 1024 * 1024;
 
-    private S3TestServer _server = null!;
+    private S3TestServer? _server;
     private string _work = null!;
     private string _service = null!;
     private CapturingLoggerProvider _logs = null!;
     private ILoggerFactory _loggerFactory = null!;
 
+    private S3TestServer Server => _server!;
+
     [SetUp]
     public void SetUp()
     {
-        _server = S3TestServer.FromEnvironment(tls);
+        _server = null;
+        var server = S3TestServer.FromEnvironment(tls);
         _work = Directory.CreateTempSubdirectory("planton-bundles-it-").FullName;
         _service = $"it-{(tls ? "tls" : "http")}-{RandomNumberGenerator.GetHexString(10, lowercase: true)}";
         _logs = new CapturingLoggerProvider();
         _loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(_logs));
+        _server = server;
     }
 
     [TearDown]
     public async Task TearDown()
     {
+        if (_server is null)
+        {
+            return;
+        }
+
         using (var store = CreateStore())
         {
             foreach (var version in await store.ListAsync(_service))
@@ -77,10 +86,10 @@ public sealed class WorkerBundleStoreIntegrationTests(bool tls)
 
         var put = await store.PutAsync(_service, tag, source);
 
-        using var raw = _server.RawClient();
+        using var raw = Server.RawClient();
         var listed = await raw.ListObjectsV2Async(new ListObjectsV2Request
         {
-            BucketName = _server.Bucket,
+            BucketName = Server.Bucket,
             Prefix = $"{_service}/{tag}/",
         });
         Assert.That(listed.S3Objects.Select(o => o.Key).Order(StringComparer.Ordinal), Is.EqualTo(new[]
@@ -92,7 +101,7 @@ public sealed class WorkerBundleStoreIntegrationTests(bool tls)
             $"{_service}/{tag}/files/module.wasm",
             $"{_service}/{tag}/manifest.json",
         }));
-        using var manifestResponse = await raw.GetObjectAsync(_server.Bucket, $"{_service}/{tag}/manifest.json");
+        using var manifestResponse = await raw.GetObjectAsync(Server.Bucket, $"{_service}/{tag}/manifest.json");
         using var manifestBuffer = new MemoryStream();
         await manifestResponse.ResponseStream.CopyToAsync(manifestBuffer);
         var manifestBytes = manifestBuffer.ToArray();
@@ -104,7 +113,8 @@ public sealed class WorkerBundleStoreIntegrationTests(bool tls)
         Assert.That(root.GetProperty("service").GetString(), Is.EqualTo(_service));
         Assert.That(root.GetProperty("tag").GetString(), Is.EqualTo(tag));
         Assert.That(root.GetProperty("mainModule").GetString(), Is.EqualTo("index.js"));
-        var wasm = root.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("path").GetString() == "module.wasm");
+        var wasm = root.GetProperty("files").EnumerateArray()
+            .Single(f => f.GetProperty("path").GetString() == "module.wasm");
         Assert.That(wasm.GetProperty("type").GetString(), Is.EqualTo("wasm"));
         Assert.That(wasm.GetProperty("contentType").GetString(), Is.EqualTo("application/wasm"));
         Assert.That(
@@ -145,10 +155,10 @@ public sealed class WorkerBundleStoreIntegrationTests(bool tls)
         Assert.That(deleted.ObjectsDeleted, Is.EqualTo(6));
         Assert.That(deleted.WasComplete, Is.True);
         Assert.That(await store.ListAsync(_service), Is.Empty);
-        using var raw = _server.RawClient();
+        using var raw = Server.RawClient();
         var listed = await raw.ListObjectsV2Async(new ListObjectsV2Request
         {
-            BucketName = _server.Bucket,
+            BucketName = Server.Bucket,
             Prefix = $"{_service}/{tag}/",
         });
         Assert.That(listed.S3Objects ?? [], Is.Empty);
@@ -185,7 +195,8 @@ public sealed class WorkerBundleStoreIntegrationTests(bool tls)
         Assert.That(get.TotalBytes, Is.EqualTo(put.TotalBytes));
         AssertSameTree(source, target);
         await TestContext.Out.WriteLineAsync(
-            $"[{(tls ? "https" : "http")}] multipart bundle of {put.TotalBytes} bytes: put {putClock.ElapsedMilliseconds} ms, "
+            $"[{(tls ? "https" : "http")}] multipart bundle of {put.TotalBytes} bytes: "
+            + $"put {putClock.ElapsedMilliseconds} ms, "
             + $"get {getClock.ElapsedMilliseconds} ms");
     }
 
@@ -203,7 +214,8 @@ public sealed class WorkerBundleStoreIntegrationTests(bool tls)
         Assert.That(again.AlreadyStored, Is.True);
         Assert.That(again.ManifestDigest, Is.EqualTo(stored.ManifestDigest));
 
-        var conflict = Assert.ThrowsAsync<BundleConflictException>(async () => await store.PutAsync(_service, tag, second));
+        var conflict = Assert.ThrowsAsync<BundleConflictException>(
+            async () => await store.PutAsync(_service, tag, second));
         Assert.That(conflict!.StoredManifestDigest, Is.EqualTo(stored.ManifestDigest));
         var target = Path.Join(_work, "still-first");
         await store.GetAsync(_service, tag, target);
@@ -223,15 +235,15 @@ public sealed class WorkerBundleStoreIntegrationTests(bool tls)
     {
         var wrongSecret = "wrong-" + RandomNumberGenerator.GetHexString(40, lowercase: true);
         using var store = WorkerBundleStore.Create(
-            _server.Connection(wrongSecret), TimeProvider.System, _server.HttpClientFactory(), _loggerFactory);
+            Server.Connection(wrongSecret), TimeProvider.System, Server.HttpClientFactory(), _loggerFactory);
 
         var exception = Assert.ThrowsAsync<RegistryAuthenticationException>(
             async () => await store.PutAsync(_service, NewSha(), MakeBundle("src", seed: 10)));
 
-        Assert.That(exception!.Message, Does.Contain(new Uri(_server.Endpoint).Host));
-        Assert.That(exception.Message, Does.Contain(_server.Bucket));
+        Assert.That(exception!.Message, Does.Contain(new Uri(Server.Endpoint).Host));
+        Assert.That(exception.Message, Does.Contain(Server.Bucket));
         Assert.That(exception.ToString(), Does.Not.Contain(wrongSecret));
-        Assert.That(exception.ToString(), Does.Not.Contain(_server.SecretAccessKey));
+        Assert.That(exception.ToString(), Does.Not.Contain(Server.SecretAccessKey));
         Assert.That(_logs.AllText(), Does.Not.Contain(wrongSecret));
     }
 
@@ -239,9 +251,10 @@ public sealed class WorkerBundleStoreIntegrationTests(bool tls)
     public async Task List_WrongSecret_ThrowsAuthentication()
     {
         using var store = WorkerBundleStore.Create(
-            _server.Connection("not-the-secret"), TimeProvider.System, _server.HttpClientFactory(), _loggerFactory);
+            Server.Connection("not-the-secret"), TimeProvider.System, Server.HttpClientFactory(), _loggerFactory);
 
-        var exception = Assert.ThrowsAsync<RegistryAuthenticationException>(async () => await store.ListAsync(_service));
+        var exception = Assert.ThrowsAsync<RegistryAuthenticationException>(
+            async () => await store.ListAsync(_service));
 
         Assert.That(exception!.ToString(), Does.Not.Contain("not-the-secret"));
         await Task.CompletedTask;
@@ -255,7 +268,7 @@ public sealed class WorkerBundleStoreIntegrationTests(bool tls)
             Assert.Ignore("Only the https server has a certificate to distrust.");
         }
 
-        using var store = WorkerBundleStore.Create(_server.Connection(), TimeProvider.System, null, _loggerFactory);
+        using var store = WorkerBundleStore.Create(Server.Connection(), TimeProvider.System, null, _loggerFactory);
 
         var exception = Assert.ThrowsAsync<RegistryRequestFailedException>(async () => await store.ListAsync(_service));
 
@@ -264,7 +277,8 @@ public sealed class WorkerBundleStoreIntegrationTests(bool tls)
     }
 
     private IWorkerBundleStore CreateStore() =>
-        WorkerBundleStore.Create(_server.Connection(), TimeProvider.System, _server.HttpClientFactory(), _loggerFactory);
+        WorkerBundleStore.Create(
+            Server.Connection(), TimeProvider.System, Server.HttpClientFactory(), _loggerFactory);
 
     private string MakeBundle(string name, int seed)
     {
@@ -273,9 +287,11 @@ public sealed class WorkerBundleStoreIntegrationTests(bool tls)
         Directory.CreateDirectory(Path.Join(root, "data"));
         File.WriteAllText(
             Path.Join(root, "index.js"),
-            $"import {{ greet }} from './lib/util.mjs';\nexport default {{ fetch() {{ return new Response(greet({seed})); }} }};\n");
+            $"import {{ greet }} from './lib/util.mjs';\n"
+            + $"export default {{ fetch() {{ return new Response(greet({seed})); }} }};\n");
         File.WriteAllText(Path.Join(root, "lib/util.mjs"), $"export const greet = (n) => `hello ${{n}} {seed}`;\n");
-        File.WriteAllText(Path.Join(root, "index.js.map"), $"{{\"version\":3,\"sources\":[\"index.ts\"],\"seed\":{seed}}}");
+        File.WriteAllText(
+            Path.Join(root, "index.js.map"), $"{{\"version\":3,\"sources\":[\"index.ts\"],\"seed\":{seed}}}");
         File.WriteAllText(Path.Join(root, "data/notes.txt"), $"notes {seed}\n", Encoding.UTF8);
         var wasm = new byte[4096 + seed];
         new Random(seed).NextBytes(wasm);
@@ -300,7 +316,9 @@ public sealed class WorkerBundleStoreIntegrationTests(bool tls)
         foreach (var file in Relative(expected))
         {
             Assert.That(
-                File.ReadAllBytes(Path.Join(actual, file)), Is.EqualTo(File.ReadAllBytes(Path.Join(expected, file))), file);
+                File.ReadAllBytes(Path.Join(actual, file)),
+                Is.EqualTo(File.ReadAllBytes(Path.Join(expected, file))),
+                file);
         }
     }
 }

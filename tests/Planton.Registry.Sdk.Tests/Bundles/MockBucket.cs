@@ -25,7 +25,9 @@ internal sealed class MockBucket
             {
                 Record($"GET {key}");
                 return Task.FromResult(
-                    Objects.TryGetValue(key, out var bytes) ? new R2Object(new MemoryStream(bytes), bytes.Length) : null);
+                    Objects.TryGetValue(key, out var bytes)
+                        ? new R2Object(new MemoryStream(bytes), bytes.Length)
+                        : null);
             });
         Mock.Setup(c => c.PutFileAsync(
                 It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
@@ -38,7 +40,10 @@ internal sealed class MockBucket
                 return Task.CompletedTask;
             });
         Mock.Setup(c => c.PutBytesAsync(
-                It.IsAny<string>(), It.IsAny<ReadOnlyMemory<byte>>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+                It.IsAny<string>(),
+                It.IsAny<ReadOnlyMemory<byte>>(),
+                It.IsAny<string>(),
+                It.IsAny<CancellationToken>()))
             .Returns((string key, ReadOnlyMemory<byte> content, string contentType, CancellationToken _) =>
             {
                 Record($"PUT {key}");
@@ -47,7 +52,8 @@ internal sealed class MockBucket
                 ContentTypes[key] = contentType;
                 return Task.CompletedTask;
             });
-        Mock.Setup(c => c.StartMultipartUploadAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+        Mock.Setup(c => c.StartMultipartUploadAsync(
+                It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns((string key, string contentType, CancellationToken _) =>
             {
                 Record($"START {key}");
@@ -75,7 +81,10 @@ internal sealed class MockBucket
                 return Task.FromResult($"\"etag-{number}\"");
             });
         Mock.Setup(c => c.CompleteMultipartUploadAsync(
-                It.IsAny<string>(), It.IsAny<string>(), It.IsAny<IReadOnlyList<R2UploadedPart>>(), It.IsAny<CancellationToken>()))
+                It.IsAny<string>(),
+                It.IsAny<string>(),
+                It.IsAny<IReadOnlyList<R2UploadedPart>>(),
+                It.IsAny<CancellationToken>()))
             .Returns((string key, string id, IReadOnlyList<R2UploadedPart> parts, CancellationToken _) =>
             {
                 Record($"COMPLETE {key} {string.Join(',', parts.Select(p => p.PartNumber))}");
@@ -83,7 +92,8 @@ internal sealed class MockBucket
                 Modified[key] = LastModified;
                 return Task.CompletedTask;
             });
-        Mock.Setup(c => c.AbortMultipartUploadAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+        Mock.Setup(c => c.AbortMultipartUploadAsync(
+                It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns((string key, string id, CancellationToken ct) =>
             {
                 Record($"ABORT {key}");
@@ -113,7 +123,8 @@ internal sealed class MockBucket
 
     public DateTimeOffset LastModified { get; set; } = new(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public IReadOnlyList<string> CallsStartingWith(string verb) => [.. Calls.Where(c => c.StartsWith(verb + " ", StringComparison.Ordinal))];
+    public IReadOnlyList<string> CallsStartingWith(string verb) =>
+        [.. Calls.Where(c => c.StartsWith(verb + " ", StringComparison.Ordinal))];
 
     private void Record(string call) => Calls.Enqueue(call);
 

@@ -177,9 +177,11 @@ public sealed class R2WorkerBundleStoreTests
             $"PART {Prefix}files/big.bin 2 {5 * MiB} {5 * MiB}",
             $"PART {Prefix}files/big.bin 3 {10 * MiB} {(2 * MiB) + 3}",
         }));
-        Assert.That(_bucket.CallsStartingWith("COMPLETE"), Is.EqualTo(new[] { $"COMPLETE {Prefix}files/big.bin 1,2,3" }));
+        Assert.That(
+            _bucket.CallsStartingWith("COMPLETE"), Is.EqualTo(new[] { $"COMPLETE {Prefix}files/big.bin 1,2,3" }));
         Assert.That(_bucket.Objects[Prefix + "files/big.bin"], Is.EqualTo(big));
-        Assert.That(_bucket.CallsStartingWith("PUT").Any(c => c.Contains("big.bin", StringComparison.Ordinal)), Is.False);
+        Assert.That(
+            _bucket.CallsStartingWith("PUT").Any(c => c.Contains("big.bin", StringComparison.Ordinal)), Is.False);
     }
 
     [Test]
@@ -222,7 +224,8 @@ public sealed class R2WorkerBundleStoreTests
     [TestCase(1L, BundlePutOptions.MaximumPartSize + 1, 4, "PartSize")]
     [TestCase(1L, BundlePutOptions.MinimumPartSize, 0, "MaxConcurrency")]
     [TestCase(1L, BundlePutOptions.MinimumPartSize, 33, "MaxConcurrency")]
-    public void PutAsync_InvalidOptions_ThrowsNamingTheField(long threshold, long partSize, int concurrency, string field)
+    public void PutAsync_InvalidOptions_ThrowsNamingTheField(
+        long threshold, long partSize, int concurrency, string field)
     {
         var options = new BundlePutOptions
         {
@@ -263,7 +266,9 @@ public sealed class R2WorkerBundleStoreTests
         Assert.That(result.Directory, Is.EqualTo(Path.GetFullPath(target)));
         foreach (var file in put.Files)
         {
-            Assert.That(File.ReadAllBytes(Path.Join(target, file.Path)), Is.EqualTo(File.ReadAllBytes(Path.Join(source, file.Path))));
+            Assert.That(
+                File.ReadAllBytes(Path.Join(target, file.Path)),
+                Is.EqualTo(File.ReadAllBytes(Path.Join(source, file.Path))));
         }
 
         Assert.That(Directory.GetFiles(target, "*.partial", SearchOption.AllDirectories), Is.Empty);
@@ -277,7 +282,8 @@ public sealed class R2WorkerBundleStoreTests
 
         Assert.That(exception!.IsNotFound, Is.True);
         Assert.That(exception.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(exception.Message, Does.Contain($"Bundle '{Service}' version '{Tag}' is not stored in bucket 'workers'"));
+        Assert.That(
+            exception.Message, Does.Contain($"Bundle '{Service}' version '{Tag}' is not stored in bucket 'workers'"));
     }
 
     [TestCase("../evil.js")]
@@ -406,7 +412,8 @@ public sealed class R2WorkerBundleStoreTests
 
     private string WriteBundle(string name, string flavour)
     {
-        _folder.Write($"{name}/index.js", $"import {{ x }} from './lib/util.mjs'; export default {{ x: '{flavour}' }};");
+        _folder.Write(
+            $"{name}/index.js", $"import {{ x }} from './lib/util.mjs'; export default {{ x: '{flavour}' }};");
         _folder.Write($"{name}/lib/util.mjs", $"export const x = '{flavour}';");
         _folder.Write($"{name}/module.wasm", [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, (byte)flavour[0]]);
         return _folder.Combine(name);

@@ -75,6 +75,8 @@ public sealed class WorkerBundleStoreIntegrationTests(bool tls)
         }));
         Assert.That(get.ManifestDigest, Is.EqualTo(put.ManifestDigest));
         AssertSameTree(source, target);
+        Assert.That(_logs.Entries.Select(e => e.Id.Name), Does.Contain("BundleStored").And.Contain("BundleFetched"));
+        Assert.That(_logs.AllText(), Does.Not.Contain(Server.SecretAccessKey));
     }
 
     [Test]

@@ -83,7 +83,7 @@ internal sealed partial class R2Settings
             throw new RegistryConfigurationException(connection.Name, problems);
         }
 
-        return new R2Settings(endpoint!, r2.Bucket!, r2.AccessKeyId!, r2.SecretAccessKey!);
+        return new R2Settings(endpoint!, r2.Bucket!, r2.AccessKeyId!.Trim(), r2.SecretAccessKey!);
     }
 
     /// <summary>Builds the AWSSDK.S3 configuration R2 accepts.</summary>
@@ -118,14 +118,15 @@ internal sealed partial class R2Settings
                 return null;
             }
 
-            if (!HostLabelPattern().IsMatch(r2.AccountId))
+            var accountId = r2.AccountId.Trim();
+            if (!HostLabelPattern().IsMatch(accountId))
             {
                 problems.Add(new ConfigurationProblem(
                     "CloudflareR2:AccountId", "must be the account id, 32 hexadecimal characters."));
                 return null;
             }
 
-            return new Uri($"https://{r2.AccountId.ToLowerInvariant()}.r2.cloudflarestorage.com");
+            return new Uri($"https://{accountId.ToLowerInvariant()}.r2.cloudflarestorage.com");
         }
 
         if (!Uri.TryCreate(r2.Endpoint.Trim(), UriKind.Absolute, out var endpoint)

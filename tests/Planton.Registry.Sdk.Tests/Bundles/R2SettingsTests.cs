@@ -22,6 +22,17 @@ public sealed class R2SettingsTests
         Assert.That(settings.ToString(), Does.Not.Contain(SecretValue));
     }
 
+    [Test]
+    public void Resolve_SurroundingSpaces_AreTrimmed()
+    {
+        var connection = Connection(accountId: " 0123456789abcdef0123456789abcdef ", accessKeyId: " key-id ");
+
+        var settings = R2Settings.Resolve(connection);
+
+        Assert.That(settings.Endpoint.Host, Is.EqualTo("0123456789abcdef0123456789abcdef.r2.cloudflarestorage.com"));
+        Assert.That(settings.AccessKeyId, Is.EqualTo("key-id"));
+    }
+
     [TestCase("https://0123456789abcdef0123456789abcdef.eu.r2.cloudflarestorage.com")]
     [TestCase("https://0123456789abcdef0123456789abcdef.fedramp.r2.cloudflarestorage.com/")]
     [TestCase("http://127.0.0.1:4569")]

@@ -46,18 +46,26 @@ internal sealed partial class OciRegistryClient
                 MaxDegreeOfParallelism = options.MaxParallelBlobs,
                 CancellationToken = cancellationToken,
             };
-            await Parallel.ForEachAsync(plan.Blobs, parallel, async (blob, token) =>
+            async ValueTask PushOneAsync(OciDescriptor blob, CancellationToken token)
+            {
+                if (await PushBlobAsync(session, layout, blob, options, token).ConfigureAwait(false))
                 {
-                    if (await PushBlobAsync(session, layout, blob, options, token).ConfigureAwait(false))
-                    {
-                        Interlocked.Increment(ref uploaded);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref skipped);
-                    }
-                })
-                .ConfigureAwait(false);
+                    Interlocked.Increment(ref uploaded);
+                }
+                else
+                {
+                    Interlocked.Increment(ref skipped);
+                }
+            }
+
+            // The first blob (the config, usually small) goes alone, so that the authentication handshake happens
+            // once before the parallel uploads rather than once per upload.
+            if (plan.Blobs.Count > 0)
+            {
+                await PushOneAsync(plan.Blobs[0], cancellationToken).ConfigureAwait(false);
+            }
+
+            await Parallel.ForEachAsync(plan.Blobs.Skip(1), parallel, PushOneAsync).ConfigureAwait(false);
 
             foreach (var child in plan.Children)
             {

@@ -26,11 +26,17 @@ public interface IOciRegistryClient
     /// <param name="options">Push settings; null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the push.</param>
     /// <returns>The digest, size and media type of what the tag now points at, and the blob counts.</returns>
-    /// <exception cref="ArgumentException">The repository or tag does not follow the distribution spec's grammar.</exception>
+    /// <exception cref="ArgumentException">The repository or tag breaks the distribution spec's grammar.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its range.</exception>
-    /// <exception cref="OciLayoutException">The layout lacks the reference, a manifest or a blob, or a file does not match its descriptor.</exception>
-    /// <exception cref="RegistryAuthenticationException">The registry or its token service refused the credentials or the access.</exception>
-    /// <exception cref="RegistryRequestFailedException">The registry failed a request, or answered with a digest other than the one sent.</exception>
+    /// <exception cref="OciLayoutException">
+    /// The layout lacks the reference, a manifest or a blob, or a file does not match its descriptor.
+    /// </exception>
+    /// <exception cref="RegistryAuthenticationException">
+    /// The registry or its token service refused the credentials or the access.
+    /// </exception>
+    /// <exception cref="RegistryRequestFailedException">
+    /// The registry failed a request, or answered with a digest other than the one sent.
+    /// </exception>
     Task<PushResult> PushAsync(
         RegistryEndpoint endpoint,
         IRegistryCredentialSource credentials,
@@ -58,8 +64,12 @@ public interface IOciRegistryClient
     /// <returns>What <c>index.json</c> now names, and what was downloaded.</returns>
     /// <exception cref="ArgumentException">The repository, tag or digest is malformed.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its range.</exception>
-    /// <exception cref="OciLayoutException">The directory holds a layout that is corrupt or of another version.</exception>
-    /// <exception cref="RegistryAuthenticationException">The registry or its token service refused the credentials or the access.</exception>
+    /// <exception cref="OciLayoutException">
+    /// The directory holds a layout that is corrupt or of another version.
+    /// </exception>
+    /// <exception cref="RegistryAuthenticationException">
+    /// The registry or its token service refused the credentials or the access.
+    /// </exception>
     /// <exception cref="RegistryRequestFailedException">
     /// The registry failed a request (<see cref="RegistryRequestFailedException.IsNotFound"/> for a missing
     /// repository, tag or blob), or sent content that does not match its digest or size.
@@ -81,7 +91,7 @@ public interface IOciRegistryClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>True when the registry has it; false when the repository or manifest is unknown.</returns>
     /// <exception cref="ArgumentException">The repository, tag or digest is malformed.</exception>
-    /// <exception cref="RegistryAuthenticationException">The registry refused the credentials or the access.</exception>
+    /// <exception cref="RegistryAuthenticationException">The registry refused the credentials or access.</exception>
     /// <exception cref="RegistryRequestFailedException">The registry failed the request for another reason.</exception>
     Task<bool> ManifestExistsAsync(
         RegistryEndpoint endpoint,
@@ -101,7 +111,7 @@ public interface IOciRegistryClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The manifest's digest, or null when the repository or manifest is unknown.</returns>
     /// <exception cref="ArgumentException">The repository, tag or digest is malformed.</exception>
-    /// <exception cref="RegistryAuthenticationException">The registry refused the credentials or the access.</exception>
+    /// <exception cref="RegistryAuthenticationException">The registry refused the credentials or access.</exception>
     /// <exception cref="RegistryRequestFailedException">The registry failed the request for another reason.</exception>
     Task<string?> ResolveDigestAsync(
         RegistryEndpoint endpoint,

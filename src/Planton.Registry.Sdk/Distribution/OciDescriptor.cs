@@ -4,7 +4,9 @@ namespace Planton.Registry.Sdk.Distribution;
 /// Points at one piece of content by media type, digest and size
 /// (<see href="https://github.com/opencontainers/image-spec/blob/main/descriptor.md"/>).
 /// </summary>
-/// <param name="MediaType">The media type of the content, such as <c>application/vnd.oci.image.manifest.v1+json</c>.</param>
+/// <param name="MediaType">
+/// The media type of the content, such as <c>application/vnd.oci.image.manifest.v1+json</c>.
+/// </param>
 /// <param name="Digest">The digest of the content, <c>sha256:</c> followed by 64 lower-case hex digits.</param>
 /// <param name="Size">The size of the content in bytes.</param>
 public sealed record OciDescriptor(string MediaType, string Digest, long Size)

@@ -14,7 +14,9 @@ public sealed record OciPlatform(string Os, string Architecture, string? Variant
     public override string ToString() =>
         Variant is null ? $"{Os}/{Architecture}" : $"{Os}/{Architecture}/{Variant}";
 
-    /// <summary>True when <paramref name="candidate"/> is this platform; the variant counts only when set here.</summary>
+    /// <summary>
+    /// True when <paramref name="candidate"/> is this platform; the variant counts only when set here.
+    /// </summary>
     /// <param name="candidate">The platform of an image index entry.</param>
     /// <returns>Whether the entry fits this platform.</returns>
     public bool Matches(OciPlatform? candidate) =>

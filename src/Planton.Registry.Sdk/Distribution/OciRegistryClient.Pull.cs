@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http;
 using Planton.Registry.Sdk.Credentials;
 
 namespace Planton.Registry.Sdk.Distribution;
@@ -25,16 +24,22 @@ internal sealed partial class OciRegistryClient
         var byDigest = OciNames.ThrowIfInvalidTagOrDigest(tagOrDigest, nameof(tagOrDigest));
         ArgumentException.ThrowIfNullOrWhiteSpace(layoutDirectory);
         options ??= new PullOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxParallelBlobs, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxParallelBlobs, DistributionLimits.MaxParallelBlobs, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxParallelBlobs, 1, "options.MaxParallelBlobs");
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(
+            options.MaxParallelBlobs, DistributionLimits.MaxParallelBlobs, "options.MaxParallelBlobs");
         var directory = Path.GetFullPath(layoutDirectory);
 
         try
         {
-            await OciLayoutWriter.EnsureLayoutAsync(directory, cancellationToken).ConfigureAwait(false);
+            // An existing layout must be sound before anything is added to it; a new one is only created once the
+            // manifests are in, so that a failed lookup leaves no empty layout behind.
             if (File.Exists(Path.Combine(directory, OciImageLayout.IndexFileName)))
             {
                 await OciImageLayout.OpenAsync(directory, cancellationToken).ConfigureAwait(false);
+            }
+            else if (File.Exists(Path.Combine(directory, OciImageLayout.LayoutFileName)))
+            {
+                await OciImageLayout.CheckLayoutMarkerAsync(directory, cancellationToken).ConfigureAwait(false);
             }
 
             var session = CreateSession(endpoint, credentials, repository, RegistryAccess.Pull);
@@ -47,10 +52,12 @@ internal sealed partial class OciRegistryClient
                 var entry = root.Document.Manifests.FirstOrDefault(m => platform.Matches(m.Platform))
                     ?? throw NoSuchPlatform(session, tagOrDigest, platform, root);
                 target = await FetchChildAsync(session, entry, cancellationToken).ConfigureAwait(false);
-                target = new FetchedManifest(target.Descriptor with { Platform = entry.Platform }, target.Content, target.Document);
+                target = new FetchedManifest(
+                    target.Descriptor with { Platform = entry.Platform }, target.Content, target.Document);
             }
 
             await CollectAsync(session, target, collected, 0, cancellationToken).ConfigureAwait(false);
+            await OciLayoutWriter.EnsureLayoutAsync(directory, cancellationToken).ConfigureAwait(false);
             var downloaded = 0;
             long bytes = 0;
             var parallel = new ParallelOptions
@@ -127,7 +134,8 @@ internal sealed partial class OciRegistryClient
     private async Task<FetchedManifest> FetchChildAsync(
         RegistrySession session, OciDescriptor entry, CancellationToken cancellationToken)
     {
-        var child = await FetchManifestAsync(session, entry.Digest, entry.Digest, cancellationToken).ConfigureAwait(false);
+        var child = await FetchManifestAsync(session, entry.Digest, entry.Digest, cancellationToken)
+            .ConfigureAwait(false);
         if (child.Content.Length != entry.Size)
         {
             throw new RegistryRequestFailedException(
@@ -174,7 +182,8 @@ internal sealed partial class OciRegistryClient
         catch (Exception ex) when (ex is HttpRequestException or HttpIOException)
         {
             throw new RegistryRequestFailedException(
-                "GET", finalUri, response.StatusCode, [], $"The download of blob {blob.Digest} broke off: {ex.Message}", ex);
+                "GET", finalUri, response.StatusCode, [],
+                $"The download of blob {blob.Digest} broke off: {ex.Message}", ex);
         }
     }
 

@@ -7,8 +7,6 @@ namespace Planton.Registry.Sdk.Distribution;
 /// <content>Push: blobs first (skipping those the registry has), then child manifests, then the tagged root.</content>
 internal sealed partial class OciRegistryClient
 {
-    private static readonly HttpMethod s_patch = HttpMethod.Patch;
-
     /// <summary>Error codes after which a chunked upload would fail the same way as the monolithic one did.</summary>
     private static readonly HashSet<string> s_finalUploadErrors = new(StringComparer.Ordinal)
     {
@@ -31,13 +29,15 @@ internal sealed partial class OciRegistryClient
         OciNames.ThrowIfInvalidRepository(repository, nameof(repository));
         OciNames.ThrowIfInvalidTag(tag, nameof(tag));
         options ??= new PushOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxParallelBlobs, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxParallelBlobs, DistributionLimits.MaxParallelBlobs, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkSize, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxParallelBlobs, 1, "options.MaxParallelBlobs");
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(
+            options.MaxParallelBlobs, DistributionLimits.MaxParallelBlobs, "options.MaxParallelBlobs");
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkSize, 1, "options.ChunkSize");
 
         try
         {
-            var plan = await PushPlan.BuildAsync(layout, options.LayoutReference, cancellationToken).ConfigureAwait(false);
+            var plan = await PushPlan.BuildAsync(layout, options.LayoutReference, cancellationToken)
+                .ConfigureAwait(false);
             var session = CreateSession(endpoint, credentials, repository, RegistryAccess.PullPush);
             var uploaded = 0;
             var skipped = 0;
@@ -69,14 +69,15 @@ internal sealed partial class OciRegistryClient
 
             foreach (var child in plan.Children)
             {
-                await PutManifestAsync(session, child, child.Descriptor.Digest, cancellationToken).ConfigureAwait(false);
+                await PutManifestAsync(session, child, child.Descriptor.Digest, cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             await PutManifestAsync(session, plan.Root, tag, cancellationToken).ConfigureAwait(false);
             DistributionLog.PushCompleted(
                 _logger, endpoint.Host, repository, tag, plan.Root.Descriptor.Digest, uploaded, skipped);
-            return new PushResult(
-                plan.Root.Descriptor.Digest, plan.Root.Content.Length, plan.Root.Descriptor.MediaType, uploaded, skipped);
+            var root = plan.Root.Descriptor;
+            return new PushResult(root.Digest, plan.Root.Content.Length, root.MediaType, uploaded, skipped);
         }
         catch (RegistryException ex)
         {
@@ -102,7 +103,8 @@ internal sealed partial class OciRegistryClient
             var monolithic = await StartUploadAsync(session, cancellationToken).ConfigureAwait(false);
             try
             {
-                await PutMonolithicAsync(session, monolithic.Location, path, blob, cancellationToken).ConfigureAwait(false);
+                await PutMonolithicAsync(session, monolithic.Location, path, blob, cancellationToken)
+                    .ConfigureAwait(false);
                 DistributionLog.BlobUploaded(_logger, blob.Digest, blob.Size, session.Repository, "in one request");
                 return true;
             }
@@ -114,20 +116,24 @@ internal sealed partial class OciRegistryClient
         }
 
         var chunked = await StartUploadAsync(session, cancellationToken).ConfigureAwait(false);
-        await UploadChunksAsync(session, chunked, path, blob, options.ChunkSize, cancellationToken).ConfigureAwait(false);
+        await UploadChunksAsync(session, chunked, path, blob, options.ChunkSize, cancellationToken)
+            .ConfigureAwait(false);
         DistributionLog.BlobUploaded(_logger, blob.Digest, blob.Size, session.Repository, "in chunks");
         return true;
     }
 
-    private static bool CanFallBackToChunks(RegistryRequestFailedException exception, CancellationToken cancellationToken) =>
+    private static bool CanFallBackToChunks(
+        RegistryRequestFailedException exception, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested
         && exception.StatusCode is not (>= HttpStatusCode.OK and < HttpStatusCode.Ambiguous)
         && !exception.Errors.Any(e => s_finalUploadErrors.Contains(e.Code));
 
-    private static async Task<bool> BlobExistsAsync(RegistrySession session, string digest, CancellationToken cancellationToken)
+    private static async Task<bool> BlobExistsAsync(
+        RegistrySession session, string digest, CancellationToken cancellationToken)
     {
         var uri = session.RepositoryUri("blobs/" + digest);
-        using var response = await session.SendAsync(() => new HttpRequestMessage(HttpMethod.Head, uri), cancellationToken)
+        using var response = await session.SendAsync(
+                () => new HttpRequestMessage(HttpMethod.Head, uri), cancellationToken)
             .ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
@@ -143,8 +149,9 @@ internal sealed partial class OciRegistryClient
             .ConfigureAwait(false);
     }
 
-    /// <summary>Opens an upload session: <c>POST /v2/&lt;name&gt;/blobs/uploads/</c>, answered 202 with a Location.</summary>
-    private static async Task<UploadLocation> StartUploadAsync(RegistrySession session, CancellationToken cancellationToken)
+    /// <summary>Opens an upload: <c>POST /v2/&lt;name&gt;/blobs/uploads/</c>, answered 202 with a Location.</summary>
+    private static async Task<UploadLocation> StartUploadAsync(
+        RegistrySession session, CancellationToken cancellationToken)
     {
         var uri = session.RepositoryUri("blobs/uploads/");
         using var response = await session.SendSuccessfulAsync(
@@ -191,7 +198,7 @@ internal sealed partial class OciRegistryClient
                     {
                         var content = FileContent(path, first, length);
                         content.Headers.TryAddWithoutValidation("Content-Range", $"{first}-{first + length - 1}");
-                        return new HttpRequestMessage(s_patch, target) { Content = content };
+                        return new HttpRequestMessage(HttpMethod.Patch, target) { Content = content };
                     },
                     $"Uploading bytes {first}-{first + length - 1} of blob {blob.Digest} failed.",
                     cancellationToken)

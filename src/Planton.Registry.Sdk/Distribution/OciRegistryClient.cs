@@ -36,7 +36,7 @@ internal sealed partial class OciRegistryClient : IOciRegistryClient
             new RegistryTokenCache(timeProvider), options.Value.TrustedRealmHosts, logger);
     }
 
-    /// <summary>Builds a client over one caller-owned <see cref="HttpClient"/>, for hosts without DI and tests.</summary>
+    /// <summary>Builds a client over one caller-owned <see cref="HttpClient"/> (hosts without DI, tests).</summary>
     internal static OciRegistryClient Create(
         HttpClient httpClient,
         TimeProvider? timeProvider = null,
@@ -86,7 +86,8 @@ internal sealed partial class OciRegistryClient : IOciRegistryClient
             return digest;
         }
 
-        var manifest = await FetchManifestAsync(head.Session, tagOrDigest, null, cancellationToken).ConfigureAwait(false);
+        var manifest = await FetchManifestAsync(head.Session, tagOrDigest, null, cancellationToken)
+            .ConfigureAwait(false);
         return manifest.Descriptor.Digest;
     }
 
@@ -153,7 +154,8 @@ internal sealed partial class OciRegistryClient : IOciRegistryClient
         byte[] content;
         try
         {
-            content = await BoundedContent.ReadAsync(response.Content, DistributionLimits.MaxManifestBytes, cancellationToken)
+            content = await BoundedContent.ReadAsync(
+                    response.Content, DistributionLimits.MaxManifestBytes, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (InvalidDataException ex)
@@ -190,7 +192,8 @@ internal sealed partial class OciRegistryClient : IOciRegistryClient
         {
             throw new RegistryRequestFailedException(
                 "GET", finalUri, response.StatusCode, [],
-                $"The registry sent a manifest this client cannot read ({contentType ?? "no media type"}): {ex.Message}",
+                $"The registry sent a manifest this client cannot read ({contentType ?? "no media type"}): "
+                + ex.Message,
                 ex);
         }
 

@@ -6,7 +6,7 @@ public sealed class PushOptions
     /// <summary>The default of <see cref="MaxParallelBlobs"/>.</summary>
     public const int DefaultMaxParallelBlobs = 4;
 
-    /// <summary>The default of <see cref="ChunkSize"/>: 5 MiB, the smallest chunk that every registry accepts.</summary>
+    /// <summary>The default of <see cref="ChunkSize"/>: 5 MiB, the smallest chunk every registry accepts.</summary>
     public const int DefaultChunkSize = 5 * 1024 * 1024;
 
     /// <summary>

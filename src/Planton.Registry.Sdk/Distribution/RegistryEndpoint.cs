@@ -52,7 +52,8 @@ public sealed class RegistryEndpoint
     /// The URL is empty, not http(s), has user info, a path, a query or a fragment, or is plain http to a host that
     /// is not loopback while <paramref name="allowInsecureHttp"/> is false.
     /// </exception>
-    public static RegistryEndpoint Create(string? url, bool allowInsecureHttp = false, string fieldName = DefaultFieldName)
+    public static RegistryEndpoint Create(
+        string? url, bool allowInsecureHttp = false, string fieldName = DefaultFieldName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fieldName);
         if (string.IsNullOrWhiteSpace(url))

@@ -39,7 +39,8 @@ public sealed class OciRegistryClientIntegrationTests
         var layout = await OciImageLayout.OpenAsync(layoutDirectory);
         var repository = UniqueRepository("push");
 
-        var result = await target.CreateClient().PushAsync(target.Endpoint, target.Credentials, repository, layout, "v1");
+        var result = await target.CreateClient()
+            .PushAsync(target.Endpoint, target.Credentials, repository, layout, "v1");
 
         Assert.That(result.Digest, Is.EqualTo(scriptDigest));
         Assert.That(result.MediaType, Is.EqualTo("application/vnd.oci.image.manifest.v1+json"));
@@ -194,7 +195,8 @@ public sealed class OciRegistryClientIntegrationTests
         Assert.That(pulled.Digest, Is.EqualTo(digest));
         Assert.That(pulled.BlobsDownloaded, Is.EqualTo(4));
         Assert.That(TestLayouts.ReadBlobs(pulledDirectory), Is.EquivalentTo(TestLayouts.ReadBlobs(original)));
-        Assert.That((await OciImageLayout.OpenAsync(pulledDirectory)).FindManifest("by-digest")?.Digest, Is.EqualTo(digest));
+        var pulledLayout = await OciImageLayout.OpenAsync(pulledDirectory);
+        Assert.That(pulledLayout.FindManifest("by-digest")?.Digest, Is.EqualTo(digest));
     }
 
     [Test]
@@ -208,7 +210,8 @@ public sealed class OciRegistryClientIntegrationTests
         var layout = await OciImageLayout.CreateFromFilesAsync(source, Path.Combine(_work, "layout"), "site-1");
         var repository = UniqueRepository("files");
 
-        var result = await target.CreateClient().PushAsync(target.Endpoint, target.Credentials, repository, layout, "site-1");
+        var result = await target.CreateClient()
+            .PushAsync(target.Endpoint, target.Credentials, repository, layout, "site-1");
 
         var skopeoLocal = JsonDocument.Parse(await Skopeo(target, "inspect", $"oci:{layout.LayoutDirectory}:site-1"));
         Assert.That(skopeoLocal.RootElement.GetProperty("Digest").GetString(), Is.EqualTo(result.Digest));
@@ -233,10 +236,12 @@ public sealed class OciRegistryClientIntegrationTests
 
         var whole = await client.PushAsync(target.Endpoint, target.Credentials, repository, layout, "all");
         var one = await client.PushAsync(
-            target.Endpoint, target.Credentials, repository, layout, "one", new PushOptions { LayoutReference = "one" });
+            target.Endpoint, target.Credentials, repository, layout, "one",
+            new PushOptions { LayoutReference = "one" });
 
         Assert.That(whole.MediaType, Is.EqualTo("application/vnd.oci.image.index.v1+json"));
-        Assert.That(whole.Digest, Is.EqualTo(TestLayouts.Sha256(await File.ReadAllBytesAsync(Path.Combine(layoutDirectory, "index.json")))));
+        var indexBytes = await File.ReadAllBytesAsync(Path.Combine(layoutDirectory, "index.json"));
+        Assert.That(whole.Digest, Is.EqualTo(TestLayouts.Sha256(indexBytes)));
         var raw = await Skopeo(target, "inspect", "--raw", target.DockerReference(repository, "all"));
         Assert.That(TestLayouts.Sha256(Encoding.UTF8.GetBytes(raw)), Is.EqualTo(whole.Digest));
         Assert.That(one.Digest, Is.EqualTo(layout.FindManifest("one")!.Digest));

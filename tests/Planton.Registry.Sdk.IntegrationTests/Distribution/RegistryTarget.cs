@@ -31,7 +31,7 @@ internal sealed class RegistryTarget : IDisposable
 
     public HttpClient Http { get; }
 
-    /// <summary>skopeo options for this registry's transport (<c>--tls-verify=false</c> or <c>--cert-dir</c>).</summary>
+    /// <summary>skopeo options for this registry's transport: <c>--tls-verify=false</c> or <c>--cert-dir</c>.</summary>
     public IReadOnlyList<string> SkopeoTlsArguments { get; }
 
     public static RegistryTarget Create(string name)

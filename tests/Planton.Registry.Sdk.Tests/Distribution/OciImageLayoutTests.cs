@@ -10,6 +10,7 @@ public sealed class OciImageLayoutTests
 {
     private const string Marker = "{\"imageLayoutVersion\":\"1.0.0\"}";
     private const string EmptyIndex = "{\"schemaVersion\":2,\"manifests\":[]}";
+    private const string Hex64 = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
     private string _work = null!;
 
@@ -133,9 +134,11 @@ public sealed class OciImageLayoutTests
 
         var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(layout.GetBlobPath(layout.Manifests[0].Digest)));
         var layer = manifest.RootElement.GetProperty("layers")[0];
-        Assert.That(layer.GetProperty("mediaType").GetString(), Is.EqualTo("application/vnd.oci.image.layer.v1.tar+gzip"));
+        Assert.That(
+            layer.GetProperty("mediaType").GetString(), Is.EqualTo("application/vnd.oci.image.layer.v1.tar+gzip"));
         var entries = new List<TarEntry>();
-        await using (var gzip = new GZipStream(File.OpenRead(layout.GetBlobPath(layer.GetProperty("digest").GetString()!)), CompressionMode.Decompress))
+        var layerPath = layout.GetBlobPath(layer.GetProperty("digest").GetString()!);
+        await using (var gzip = new GZipStream(File.OpenRead(layerPath), CompressionMode.Decompress))
         {
             var reader = new TarReader(gzip);
             while (await reader.GetNextEntryAsync(copyData: true) is { } entry)
@@ -166,7 +169,9 @@ public sealed class OciImageLayoutTests
         var layout = await OciImageLayout.CreateFromFilesAsync(sourceC, layoutDirectory, "moving");
 
         Assert.That(layout.Manifests.Select(m => m.ReferenceName), Is.EquivalentTo(new[] { "keep", "moving" }));
-        Assert.That(Directory.EnumerateFiles(Path.Combine(layoutDirectory, "blobs", "sha256")).Where(f => Path.GetFileName(f).StartsWith('.')), Is.Empty);
+        var leftovers = Directory.EnumerateFiles(Path.Combine(layoutDirectory, "blobs", "sha256"))
+            .Where(f => Path.GetFileName(f).StartsWith('.'));
+        Assert.That(leftovers, Is.Empty);
     }
 
     [Test]
@@ -177,8 +182,6 @@ public sealed class OciImageLayoutTests
         Assert.ThrowsAsync<ArgumentException>(
             () => OciImageLayout.CreateFromFilesAsync(source, Path.Combine(source, "layout"), "v1"));
     }
-
-    private const string Hex64 = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
     private string WriteSource(string name)
     {

@@ -17,7 +17,8 @@ public sealed class OciRegistryClientAuthTests
     private string _work = null!;
 
     [SetUp]
-    public void SetUp() => _work = Path.Combine(Path.GetTempPath(), "planton-auth-test-" + Guid.NewGuid().ToString("N"));
+    public void SetUp() =>
+        _work = Path.Combine(Path.GetTempPath(), "planton-auth-test-" + Guid.NewGuid().ToString("N"));
 
     [TearDown]
     public void TearDown()
@@ -105,7 +106,8 @@ public sealed class OciRegistryClientAuthTests
         Assert.That(storage, Has.Count.EqualTo(3));
         Assert.That(storage.Select(r => r.Authorization), Is.All.Null);
         Assert.That(storage.Select(r => r.Uri.Query), Is.All.EqualTo("?sig=presigned-secret"));
-        var blobGets = registry.Requests.Where(r => r.Uri.Host == "registry.test" && r.Uri.AbsolutePath.Contains("/blobs/"));
+        var blobGets = registry.Requests
+            .Where(r => r.Uri.Host == "registry.test" && r.Uri.AbsolutePath.Contains("/blobs/"));
         Assert.That(blobGets.Select(r => r.Authorization), Is.All.Not.Null);
         Assert.That(result.BlobsDownloaded, Is.EqualTo(3));
     }
@@ -128,7 +130,12 @@ public sealed class OciRegistryClientAuthTests
     [Test]
     public void ManifestExistsAsync_RealmOnOtherHost_IsRefusedWithoutContactingIt()
     {
-        var registry = new FakeRegistry { BasicUser = User, BasicPassword = Password, TokenRealm = new Uri("https://evil.test/token") };
+        var registry = new FakeRegistry
+        {
+            BasicUser = User,
+            BasicPassword = Password,
+            TokenRealm = new Uri("https://evil.test/token"),
+        };
         var client = OciRegistryClient.Create(new HttpClient(registry));
 
         var exception = Assert.ThrowsAsync<RegistryAuthenticationException>(
@@ -143,7 +150,12 @@ public sealed class OciRegistryClientAuthTests
     [Test]
     public async Task ManifestExistsAsync_RealmOnTrustedHost_FetchesToken()
     {
-        var registry = new FakeRegistry { BasicUser = User, BasicPassword = Password, TokenRealm = new Uri("https://auth.test/token") };
+        var registry = new FakeRegistry
+        {
+            BasicUser = User,
+            BasicPassword = Password,
+            TokenRealm = new Uri("https://auth.test/token"),
+        };
         TestImage.Create(1).SeedInto(registry, Repository, "v1");
         var options = new OciRegistryClientOptions();
         options.TrustedRealmHosts.Add("AUTH.test");
@@ -221,7 +233,11 @@ public sealed class OciRegistryClientAuthTests
     public async Task ManifestExistsAsync_TokenWithoutExpiresIn_LastsSixtySeconds()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var registry = new FakeRegistry { TokenRealm = new Uri("https://registry.test/token"), TokenExpiresInSeconds = 0 };
+        var registry = new FakeRegistry
+        {
+            TokenRealm = new Uri("https://registry.test/token"),
+            TokenExpiresInSeconds = 0,
+        };
         TestImage.Create(1).SeedInto(registry, Repository, "v1");
         var client = OciRegistryClient.Create(new HttpClient(registry), time);
 
@@ -261,7 +277,8 @@ public sealed class OciRegistryClientAuthTests
         TestImage.Create(1).SeedInto(registry, Repository, "v1");
         var client = OciRegistryClient.Create(new HttpClient(registry));
         var identity = new StaticCredentialSource(
-            new RegistryCredential("00000000-0000-0000-0000-000000000000", new Secret("refresh-xyz"), isIdentityToken: true));
+            new RegistryCredential(
+                "00000000-0000-0000-0000-000000000000", new Secret("refresh-xyz"), isIdentityToken: true));
 
         var exists = await client.ManifestExistsAsync(s_endpoint, identity, Repository, "v1");
 
@@ -307,13 +324,17 @@ public sealed class OciRegistryClientAuthTests
         image.WriteLayout(layoutDirectory, "v1");
         var client = OciRegistryClient.Create(new HttpClient(registry), logger: logger);
 
-        await client.PushAsync(s_endpoint, Credentials(), Repository, await OciImageLayout.OpenAsync(layoutDirectory), "v1");
+        var layout = await OciImageLayout.OpenAsync(layoutDirectory);
+        await client.PushAsync(s_endpoint, Credentials(), Repository, layout, "v1");
         await client.PullAsync(s_endpoint, Credentials(), Repository, "v1", Path.Combine(_work, "pulled"));
         Assert.ThrowsAsync<RegistryRequestFailedException>(
             () => client.PullAsync(s_endpoint, Credentials(), Repository, "missing", Path.Combine(_work, "pulled")));
 
         var tokens = registry.Requests.Select(r => r.Authorization).OfType<string>()
-            .Where(a => a.StartsWith("Bearer ", StringComparison.Ordinal)).Select(a => a["Bearer ".Length..]).Distinct().ToList();
+            .Where(a => a.StartsWith("Bearer ", StringComparison.Ordinal))
+            .Select(a => a["Bearer ".Length..])
+            .Distinct()
+            .ToList();
         Assert.That(tokens, Is.Not.Empty);
         var texts = logger.Entries.Select(e => e.Text).ToList();
         Assert.That(texts, Is.Not.Empty);

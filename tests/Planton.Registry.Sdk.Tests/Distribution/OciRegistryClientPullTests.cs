@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Planton.Registry.Sdk.Credentials;
 using Planton.Registry.Sdk.Distribution;
 using Planton.Registry.Sdk.Tests.Distribution.Fakes;
@@ -15,7 +14,8 @@ public sealed class OciRegistryClientPullTests
     private string _work = null!;
 
     [SetUp]
-    public void SetUp() => _work = Path.Combine(Path.GetTempPath(), "planton-pull-test-" + Guid.NewGuid().ToString("N"));
+    public void SetUp() =>
+        _work = Path.Combine(Path.GetTempPath(), "planton-pull-test-" + Guid.NewGuid().ToString("N"));
 
     [TearDown]
     public void TearDown()
@@ -124,6 +124,7 @@ public sealed class OciRegistryClientPullTests
 
         Assert.That(exception!.IsNotFound, Is.True);
         Assert.That(exception.Errors.Select(e => e.Code), Is.EqualTo(new[] { "MANIFEST_UNKNOWN" }));
+        Assert.That(Directory.Exists(_work), Is.False);
     }
 
     [Test]
@@ -223,11 +224,10 @@ public sealed class OciRegistryClientPullTests
 
     private static string Entry(TestImage image, string architecture, string? variant)
     {
-        var descriptor = JsonDocument.Parse(TestImage.Descriptor(TestImage.ManifestMediaType, image.Manifest)).RootElement;
         var platform = variant is null
             ? $"{{\"os\":\"linux\",\"architecture\":\"{architecture}\"}}"
             : $"{{\"os\":\"linux\",\"architecture\":\"{architecture}\",\"variant\":\"{variant}\"}}";
-        return $"{{\"mediaType\":\"{TestImage.ManifestMediaType}\",\"digest\":\"{descriptor.GetProperty("digest").GetString()}\","
-            + $"\"size\":{descriptor.GetProperty("size").GetInt64()},\"platform\":{platform}}}";
+        return $"{{\"mediaType\":\"{TestImage.ManifestMediaType}\",\"digest\":\"{image.Digest}\","
+            + $"\"size\":{image.Manifest.Length},\"platform\":{platform}}}";
     }
 }

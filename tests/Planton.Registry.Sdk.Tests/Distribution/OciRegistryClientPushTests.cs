@@ -13,7 +13,8 @@ public sealed class OciRegistryClientPushTests
     private string _work = null!;
 
     [SetUp]
-    public void SetUp() => _work = Path.Combine(Path.GetTempPath(), "planton-push-test-" + Guid.NewGuid().ToString("N"));
+    public void SetUp() =>
+        _work = Path.Combine(Path.GetTempPath(), "planton-push-test-" + Guid.NewGuid().ToString("N"));
 
     [TearDown]
     public void TearDown()
@@ -34,7 +35,8 @@ public sealed class OciRegistryClientPushTests
 
         var result = await client.PushAsync(s_endpoint, StaticCredentialSource.Anonymous, Repository, layout, "v1");
 
-        Assert.That(result, Is.EqualTo(new PushResult(image.Digest, image.Manifest.Length, TestImage.ManifestMediaType, 3, 0)));
+        var expected = new PushResult(image.Digest, image.Manifest.Length, TestImage.ManifestMediaType, 3, 0);
+        Assert.That(result, Is.EqualTo(expected));
         Assert.That(registry.Manifests[$"{Repository}@v1"].Content, Is.EqualTo(image.Manifest));
         Assert.That(registry.Manifests[$"{Repository}@v1"].MediaType, Is.EqualTo(TestImage.ManifestMediaType));
         foreach (var blob in image.Blobs)
@@ -44,7 +46,9 @@ public sealed class OciRegistryClientPushTests
 
         var last = registry.Requests[^1];
         Assert.That((last.Method, last.Uri.AbsolutePath), Is.EqualTo(("PUT", "/v2/team/app/manifests/v1")));
-        var monolithic = registry.Requests.Where(r => r.Method == "PUT" && r.Uri.AbsolutePath.Contains("/uploads/")).ToList();
+        var monolithic = registry.Requests
+            .Where(r => r.Method == "PUT" && r.Uri.AbsolutePath.Contains("/uploads/"))
+            .ToList();
         Assert.That(monolithic, Has.Count.EqualTo(3));
         Assert.That(monolithic.Select(r => r.Uri.Query), Has.All.StartWith("?_state=s0&digest=sha256%3A"));
     }
@@ -84,7 +88,8 @@ public sealed class OciRegistryClientPushTests
             .Select(r => r.ContentRange).ToList();
         Assert.That(ranges, Does.Contain("0-4095").And.Contain("4096-8191").And.Contain("8192-9999"));
         Assert.That(ranges, Has.None.StartsWith("bytes"));
-        var finalPut = registry.Requests.Last(r => r.Method == "PUT" && r.Uri.Query.Contains(layerDigest.Replace(":", "%3A")));
+        var finalPut = registry.Requests
+            .Last(r => r.Method == "PUT" && r.Uri.Query.Contains(layerDigest.Replace(":", "%3A")));
         Assert.That(finalPut.BodyLength, Is.Zero);
     }
 
@@ -111,7 +116,8 @@ public sealed class OciRegistryClientPushTests
         var client = OciRegistryClient.Create(new HttpClient(registry));
 
         var exception = Assert.ThrowsAsync<RegistryRequestFailedException>(async () => await client.PushAsync(
-            s_endpoint, StaticCredentialSource.Anonymous, Repository, await WriteLayoutAsync(TestImage.Create(5)), "v1"));
+            s_endpoint, StaticCredentialSource.Anonymous, Repository,
+            await WriteLayoutAsync(TestImage.Create(5)), "v1"));
 
         Assert.That(exception!.Message, Does.Contain("stored the digest sha256:1111"));
     }
@@ -153,7 +159,8 @@ public sealed class OciRegistryClientPushTests
         var client = OciRegistryClient.Create(new HttpClient(new FakeRegistry()));
 
         var exception = Assert.ThrowsAsync<OciLayoutException>(() => client.PushAsync(
-            s_endpoint, StaticCredentialSource.Anonymous, Repository, layout, "v1", new PushOptions { LayoutReference = "v9" }));
+            s_endpoint, StaticCredentialSource.Anonymous, Repository, layout, "v1",
+            new PushOptions { LayoutReference = "v9" }));
 
         Assert.That(exception!.Reason, Does.Contain("'v9'").And.Contain("'v1'"));
     }

@@ -57,7 +57,8 @@ public sealed class RegistryEndpointTests
     [Test]
     public void Create_NoFieldName_NamesRegistryUrl()
     {
-        var exception = Assert.Throws<RegistryConfigurationException>(() => RegistryEndpoint.Create("http://example.com"));
+        var exception = Assert.Throws<RegistryConfigurationException>(
+            () => RegistryEndpoint.Create("http://example.com"));
 
         Assert.That(exception!.Problems[0].Field, Is.EqualTo("RegistryUrl"));
     }

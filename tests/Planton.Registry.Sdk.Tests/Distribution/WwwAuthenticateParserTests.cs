@@ -21,9 +21,15 @@ public sealed class WwwAuthenticateParserTests
                 + "scope=repository:library/alpine:pull,push|error=insufficient_scope}",
         },
         new object[] { "Bearer realm = \"a\" , service = b", "Bearer{realm=a|service=b}" },
-        new object[] { "Bearer realm=\"with \\\"quotes\\\" and \\\\ slash\"", "Bearer{realm=with \"quotes\" and \\ slash}" },
+        new object[]
+        {
+            "Bearer realm=\"with \\\"quotes\\\" and \\\\ slash\"", "Bearer{realm=with \"quotes\" and \\ slash}",
+        },
         new object[] { "Bearer realm=\"a,b\",service=\"c d\"", "Bearer{realm=a,b|service=c d}" },
-        new object[] { "Basic realm=\"r\", Bearer realm=\"t\",service=\"s\"", "Basic{realm=r};Bearer{realm=t|service=s}" },
+        new object[]
+        {
+            "Basic realm=\"r\", Bearer realm=\"t\",service=\"s\"", "Basic{realm=r};Bearer{realm=t|service=s}",
+        },
         new object[] { "Basic, Bearer realm=\"t\"", "Basic{};Bearer{realm=t}" },
         new object[] { "Negotiate abc123==, Basic realm=\"r\"", "Negotiate[abc123==]{};Basic{realm=r}" },
         new object[] { "Bearer", "Bearer{}" },

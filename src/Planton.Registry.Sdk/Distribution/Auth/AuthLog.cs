@@ -14,7 +14,8 @@ internal static partial class AuthLog
 
     [LoggerMessage(EventId = 1001, EventName = "TokenRequested", Level = LogLevel.Debug,
         Message = "Requesting a token for registry {Registry} from {Realm} for scope '{Scope}' with grant {Grant}")]
-    public static partial void TokenRequested(ILogger logger, string registry, string realm, string scope, string grant);
+    public static partial void TokenRequested(
+        ILogger logger, string registry, string realm, string scope, string grant);
 
     [LoggerMessage(EventId = 1002, EventName = "TokenReceived", Level = LogLevel.Debug,
         Message = "Received a token for registry {Registry} and scope '{Scope}', valid for {LifetimeSeconds} s")]
@@ -34,7 +35,8 @@ internal static partial class AuthLog
 
     [LoggerMessage(EventId = 1006, EventName = "TokenServiceRefused", Level = LogLevel.Warning,
         Message = "Token service {Realm} answered {StatusCode} for registry {Registry} and user {User}")]
-    public static partial void TokenServiceRefused(ILogger logger, string realm, int statusCode, string registry, string user);
+    public static partial void TokenServiceRefused(
+        ILogger logger, string realm, int statusCode, string registry, string user);
 
     [LoggerMessage(EventId = 1007, EventName = "NoCredentials", Level = LogLevel.Warning,
         Message = "Registry {Registry} requires credentials, and the credential source gave none")]

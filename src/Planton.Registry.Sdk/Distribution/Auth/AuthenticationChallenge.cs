@@ -10,7 +10,8 @@ internal sealed class AuthenticationChallenge
     public const string BasicScheme = "Basic";
     public const string BearerScheme = "Bearer";
 
-    public AuthenticationChallenge(string scheme, IReadOnlyDictionary<string, string> parameters, string? token68 = null)
+    public AuthenticationChallenge(
+        string scheme, IReadOnlyDictionary<string, string> parameters, string? token68 = null)
     {
         Scheme = scheme;
         Parameters = parameters;

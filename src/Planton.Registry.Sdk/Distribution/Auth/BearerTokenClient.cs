@@ -56,7 +56,8 @@ internal static class BearerTokenClient
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
                 var user = credential?.Username ?? "(anonymous)";
-                AuthLog.TokenServiceRefused(logger, realmForLog.ToString(), (int)response.StatusCode, endpoint.Host, user);
+                AuthLog.TokenServiceRefused(
+                    logger, realmForLog.ToString(), (int)response.StatusCode, endpoint.Host, user);
                 throw new RegistryAuthenticationException(
                     credential is null
                         ? $"The token service {realm.Authority} of registry {endpoint.Host} refused an anonymous token "
@@ -74,7 +75,8 @@ internal static class BearerTokenClient
             byte[] body;
             try
             {
-                body = await BoundedContent.ReadAsync(response.Content, DistributionLimits.MaxTokenResponseBytes, cancellationToken)
+                body = await BoundedContent.ReadAsync(
+                        response.Content, DistributionLimits.MaxTokenResponseBytes, cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (InvalidDataException ex)

@@ -21,7 +21,8 @@ internal static class RealmValidator
             || !string.IsNullOrEmpty(uri.UserInfo))
         {
             throw new RegistryAuthenticationException(
-                $"The registry {endpoint.Host} asked for a token without a usable realm URL; no credentials were sent.");
+                $"The registry {endpoint.Host} asked for a token without a usable realm URL; "
+                + "no credentials were sent.");
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !endpoint.AllowInsecureHttp && !HostNames.IsLoopback(uri.Host))

@@ -25,7 +25,10 @@ internal sealed class RegistryAuthenticator
     public RegistryAuthenticator(RegistryTokenCache tokens, IEnumerable<string> trustedRealmHosts, ILogger logger)
     {
         _tokens = tokens;
-        _trustedRealmHosts = trustedRealmHosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim()).ToArray();
+        _trustedRealmHosts = trustedRealmHosts
+            .Where(h => !string.IsNullOrWhiteSpace(h))
+            .Select(h => h.Trim())
+            .ToArray();
         _logger = logger;
     }
 
@@ -60,14 +63,18 @@ internal sealed class RegistryAuthenticator
         var challenge = challenges.FirstOrDefault(c => c.IsBearer) ?? challenges.FirstOrDefault(c => c.IsBasic);
         if (challenge is null)
         {
-            var schemes = challenges.Count == 0 ? "no WWW-Authenticate challenge" : string.Join(", ", challenges.Select(c => c.Scheme));
+            var schemes = challenges.Count == 0
+                ? "no WWW-Authenticate challenge"
+                : string.Join(", ", challenges.Select(c => c.Scheme));
             throw new RegistryAuthenticationException(
-                $"The registry {host} answered 401 with {schemes}; only Basic and Bearer authentication are supported.");
+                $"The registry {host} answered 401 with {schemes}; only Basic and Bearer authentication "
+                + "are supported.");
         }
 
         AuthLog.Challenge(_logger, host, challenge.Scheme);
         _challenges[host] = challenge;
-        var authorization = await AuthorizeAsync(session, challenge, rejected, includeChallengeScope: true, cancellationToken)
+        var authorization = await AuthorizeAsync(
+                session, challenge, rejected, includeChallengeScope: true, cancellationToken)
             .ConfigureAwait(false);
         if (authorization is null)
         {
@@ -87,9 +94,11 @@ internal sealed class RegistryAuthenticator
     }
 
     /// <summary>Builds the error for credentials the registry refused even after a fresh handshake.</summary>
-    public async Task<RegistryAuthenticationException> RefusedAsync(RegistrySession session, CancellationToken cancellationToken)
+    public async Task<RegistryAuthenticationException> RefusedAsync(
+        RegistrySession session, CancellationToken cancellationToken)
     {
-        var credential = await session.Credentials.GetCredentialAsync(session.Scope, cancellationToken).ConfigureAwait(false);
+        var credential = await session.Credentials.GetCredentialAsync(session.Scope, cancellationToken)
+            .ConfigureAwait(false);
         var host = session.Endpoint.Host;
         var scope = session.Scope.ToTokenScope();
         if (credential is null)
@@ -114,7 +123,8 @@ internal sealed class RegistryAuthenticator
     {
         if (challenge.IsBasic)
         {
-            var basic = await session.Credentials.GetCredentialAsync(session.Scope, cancellationToken).ConfigureAwait(false);
+            var basic = await session.Credentials.GetCredentialAsync(session.Scope, cancellationToken)
+                .ConfigureAwait(false);
             return basic is null ? null : BearerTokenClient.BasicAuthorization(basic);
         }
 
@@ -129,7 +139,8 @@ internal sealed class RegistryAuthenticator
             throw;
         }
 
-        var credential = await session.Credentials.GetCredentialAsync(session.Scope, cancellationToken).ConfigureAwait(false);
+        var credential = await session.Credentials.GetCredentialAsync(session.Scope, cancellationToken)
+            .ConfigureAwait(false);
         var scopes = ScopesFor(session.Scope, challenge, includeChallengeScope);
         var key = new TokenCacheKey(
             session.Endpoint.Host, realm.GetLeftPart(UriPartial.Path), challenge.Service ?? string.Empty,
@@ -149,7 +160,8 @@ internal sealed class RegistryAuthenticator
         return new AuthenticationHeaderValue(AuthenticationChallenge.BearerScheme, token.Reveal());
     }
 
-    private static List<string> ScopesFor(RegistryScope scope, AuthenticationChallenge challenge, bool includeChallengeScope)
+    private static List<string> ScopesFor(
+        RegistryScope scope, AuthenticationChallenge challenge, bool includeChallengeScope)
     {
         var scopes = new List<string>();
         var own = scope.ToTokenScope();
@@ -183,6 +195,7 @@ internal sealed class RegistryAuthenticator
         }
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(credential.Password.Reveal()));
-        return credential.Username + "\n" + Convert.ToHexStringLower(hash) + (credential.IsIdentityToken ? "\nid" : string.Empty);
+        var kind = credential.IsIdentityToken ? "identity" : "password";
+        return $"{credential.Username}\n{kind}\n{Convert.ToHexStringLower(hash)}";
     }
 }

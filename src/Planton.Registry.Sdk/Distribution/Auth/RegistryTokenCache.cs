@@ -9,7 +9,9 @@ namespace Planton.Registry.Sdk.Distribution;
 /// </summary>
 internal sealed class RegistryTokenCache
 {
-    /// <summary>A token is dropped this long before its expiry, or at a quarter of its life when that is shorter.</summary>
+    /// <summary>
+    /// A token is dropped this long before its expiry, or at a quarter of its life when that is shorter.
+    /// </summary>
     public static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<TokenCacheKey, CachedToken> _tokens = new();

@@ -5,7 +5,8 @@ namespace Planton.Registry.Sdk.Distribution;
 /// identity. <see cref="Identity"/> is the user name and a SHA-256 of the secret, so that two connections with
 /// different secrets for the same registry never share a token; it is never logged.
 /// </summary>
-internal readonly record struct TokenCacheKey(string Registry, string Realm, string Service, string Scope, string Identity)
+internal readonly record struct TokenCacheKey(
+    string Registry, string Realm, string Service, string Scope, string Identity)
 {
     /// <summary>Shows the parts that may be logged, without the identity.</summary>
     public override string ToString() => $"{Registry} {Service} {Scope}";

@@ -55,7 +55,8 @@ internal static class OciDigest
     {
         Sha256 => IncrementalHash.CreateHash(HashAlgorithmName.SHA256),
         Sha512 => IncrementalHash.CreateHash(HashAlgorithmName.SHA512),
-        _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Only sha256 and sha512 are supported."),
+        _ => throw new ArgumentOutOfRangeException(
+            nameof(algorithm), algorithm, "Only sha256 and sha512 are supported."),
     };
 
     public static string Format(string algorithm, ReadOnlySpan<byte> hash) =>

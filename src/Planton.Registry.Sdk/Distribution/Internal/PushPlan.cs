@@ -39,11 +39,13 @@ internal sealed class PushPlan
         }
         else if (layout.Manifests.Count == 0)
         {
-            throw new OciLayoutException(layout.LayoutDirectory, OciImageLayout.IndexFileName, "the index lists no manifests.");
+            throw new OciLayoutException(
+                layout.LayoutDirectory, OciImageLayout.IndexFileName, "the index lists no manifests.");
         }
         else if (layout.Manifests.Count == 1)
         {
-            plan.Root = await plan.VisitAsync(layout.Manifests[0], 0, isRoot: true, cancellationToken).ConfigureAwait(false);
+            plan.Root = await plan.VisitAsync(layout.Manifests[0], 0, isRoot: true, cancellationToken)
+                .ConfigureAwait(false);
         }
         else
         {
@@ -73,7 +75,8 @@ internal sealed class PushPlan
         var relative = OciImageLayout.GetBlobRelativePath(descriptor.Digest);
         if (depth > MaxDepth)
         {
-            throw new OciLayoutException(_layout.LayoutDirectory, relative, $"image indexes nest deeper than {MaxDepth}.");
+            throw new OciLayoutException(
+                _layout.LayoutDirectory, relative, $"image indexes nest deeper than {MaxDepth}.");
         }
 
         var content = await _layout.ReadVerifiedBlobAsync(descriptor, cancellationToken).ConfigureAwait(false);

@@ -32,7 +32,9 @@ public sealed partial class OciImageLayout
     /// <exception cref="ArgumentException">
     /// <paramref name="tag"/> is not a valid tag, or the layout directory lies inside the source directory.
     /// </exception>
-    /// <exception cref="OciLayoutException">An existing layout at <paramref name="layoutDirectory"/> is corrupt.</exception>
+    /// <exception cref="OciLayoutException">
+    /// An existing layout at <paramref name="layoutDirectory"/> is corrupt.
+    /// </exception>
     public static async Task<OciImageLayout> CreateFromFilesAsync(
         string sourceDirectory, string layoutDirectory, string tag, CancellationToken cancellationToken = default)
     {
@@ -49,7 +51,8 @@ public sealed partial class OciImageLayout
         var sourceWithSeparator = Path.TrimEndingDirectorySeparator(source) + Path.DirectorySeparatorChar;
         if (layout.StartsWith(sourceWithSeparator, StringComparison.Ordinal) || layout == source)
         {
-            throw new ArgumentException("The layout directory must not lie inside the source directory.", nameof(layoutDirectory));
+            throw new ArgumentException(
+                "The layout directory must not lie inside the source directory.", nameof(layoutDirectory));
         }
 
         await OciLayoutWriter.EnsureLayoutAsync(layout, cancellationToken).ConfigureAwait(false);

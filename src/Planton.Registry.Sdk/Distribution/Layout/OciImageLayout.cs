@@ -4,7 +4,8 @@ namespace Planton.Registry.Sdk.Distribution;
 
 /// <summary>
 /// An OCI image layout directory: an <c>oci-layout</c> marker, an <c>index.json</c> naming its images and a
-/// <c>blobs/&lt;algorithm&gt;/&lt;hex&gt;</c> store (<see href="https://github.com/opencontainers/image-spec/blob/main/image-layout.md"/>).
+/// <c>blobs/&lt;algorithm&gt;/&lt;hex&gt;</c> store
+/// (<see href="https://github.com/opencontainers/image-spec/blob/main/image-layout.md"/>).
 /// What <see cref="IOciRegistryClient.PushAsync"/> reads and <see cref="IOciRegistryClient.PullAsync"/> writes.
 /// </summary>
 public sealed partial class OciImageLayout
@@ -40,7 +41,8 @@ public sealed partial class OciImageLayout
     /// The directory, <c>oci-layout</c> or <c>index.json</c> is missing, the layout version is not 1.x, or a file
     /// is not the JSON the image spec describes.
     /// </exception>
-    public static async Task<OciImageLayout> OpenAsync(string layoutDirectory, CancellationToken cancellationToken = default)
+    public static async Task<OciImageLayout> OpenAsync(
+        string layoutDirectory, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(layoutDirectory);
         var directory = Path.GetFullPath(layoutDirectory);
@@ -56,7 +58,8 @@ public sealed partial class OciImageLayout
             throw new OciLayoutException(directory, IndexFileName, "the file is missing.");
         }
 
-        var content = await ReadSmallFileAsync(directory, IndexFileName, DistributionLimits.MaxManifestBytes, cancellationToken)
+        var content = await ReadSmallFileAsync(
+                directory, IndexFileName, DistributionLimits.MaxManifestBytes, cancellationToken)
             .ConfigureAwait(false);
         OciManifestDocument index;
         try
@@ -116,7 +119,8 @@ public sealed partial class OciImageLayout
         {
             throw new OciLayoutException(
                 LayoutDirectory, GetBlobRelativePath(descriptor.Digest),
-                $"the manifest is {descriptor.Size} bytes; at most {DistributionLimits.MaxManifestBytes} are accepted.");
+                $"the manifest is {descriptor.Size} bytes; "
+                + $"at most {DistributionLimits.MaxManifestBytes} are accepted.");
         }
 
         var file = CheckBlob(descriptor, allowMissing: false)!;
@@ -145,7 +149,8 @@ public sealed partial class OciImageLayout
         {
             return allowMissing
                 ? null
-                : throw new OciLayoutException(LayoutDirectory, relative, $"the blob of {descriptor.MediaType} is missing.");
+                : throw new OciLayoutException(
+                    LayoutDirectory, relative, $"the blob of {descriptor.MediaType} is missing.");
         }
 
         if (file.Length != descriptor.Size)
@@ -165,7 +170,8 @@ public sealed partial class OciImageLayout
             throw new OciLayoutException(directory, LayoutFileName, "the file is missing.");
         }
 
-        var marker = await ReadSmallFileAsync(directory, LayoutFileName, DistributionLimits.MaxLayoutMarkerBytes, cancellationToken)
+        var marker = await ReadSmallFileAsync(
+                directory, LayoutFileName, DistributionLimits.MaxLayoutMarkerBytes, cancellationToken)
             .ConfigureAwait(false);
         string? version;
         try
@@ -199,7 +205,8 @@ public sealed partial class OciImageLayout
         var length = new FileInfo(path).Length;
         if (length > maxBytes)
         {
-            throw new OciLayoutException(directory, name, $"the file is {length} bytes; at most {maxBytes} are accepted.");
+            throw new OciLayoutException(
+                directory, name, $"the file is {length} bytes; at most {maxBytes} are accepted.");
         }
 
         return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);

@@ -65,7 +65,8 @@ internal static class OciLayoutWriter
                     if (total > expected.Size)
                     {
                         throw new InvalidDataException(
-                            $"The blob {expected.Digest} is longer than the {expected.Size} bytes its descriptor says.");
+                            $"The blob {expected.Digest} is longer than the {expected.Size} bytes "
+                            + "its descriptor says.");
                     }
 
                     hash.AppendData(buffer, 0, read);
@@ -168,7 +169,8 @@ internal static class OciLayoutWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    internal static async Task WriteFileAtomicallyAsync(string path, byte[] content, CancellationToken cancellationToken)
+    internal static async Task WriteFileAtomicallyAsync(
+        string path, byte[] content, CancellationToken cancellationToken)
     {
         var tempPath = TempPathFor(path);
         try

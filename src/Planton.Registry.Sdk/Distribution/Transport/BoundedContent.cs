@@ -44,7 +44,8 @@ internal static class BoundedContent
     }
 
     /// <summary>Like <see cref="ReadAsync"/>, but gives null instead of throwing; for error bodies.</summary>
-    public static async Task<byte[]?> TryReadAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<byte[]?> TryReadAsync(
+        HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
         try
         {

@@ -40,7 +40,8 @@ internal static partial class DistributionLog
 
     [LoggerMessage(EventId = 2007, EventName = "PushFailed", Level = LogLevel.Warning,
         Message = "Push of {Registry}/{Repository}:{Tag} failed")]
-    public static partial void PushFailed(ILogger logger, Exception exception, string registry, string repository, string tag);
+    public static partial void PushFailed(
+        ILogger logger, Exception exception, string registry, string repository, string tag);
 
     [LoggerMessage(EventId = 2008, EventName = "ManifestFetched", Level = LogLevel.Debug,
         Message = "Fetched manifest {Digest} ({MediaType}) of {Repository}")]
@@ -55,7 +56,7 @@ internal static partial class DistributionLog
     public static partial void BlobAlreadyInLayout(ILogger logger, string digest);
 
     [LoggerMessage(EventId = 2011, EventName = "PullCompleted", Level = LogLevel.Information,
-        Message = "Pulled {Registry}/{Repository}@{Digest} into {Layout}: {Downloaded} blobs, {Bytes} bytes downloaded")]
+        Message = "Pulled {Registry}/{Repository}@{Digest} into {Layout}: {Downloaded} blobs, {Bytes} bytes")]
     public static partial void PullCompleted(
         ILogger logger, string registry, string repository, string digest, string layout, int downloaded, long bytes);
 

@@ -19,14 +19,17 @@ internal static class RegistryErrors
         var request = response.RequestMessage;
         var method = request?.Method.Method ?? "?";
         var uri = request?.RequestUri ?? new Uri("unknown:/");
-        var body = await BoundedContent.TryReadAsync(response.Content, DistributionLimits.MaxErrorBodyBytes, cancellationToken)
+        var body = await BoundedContent.TryReadAsync(
+                response.Content, DistributionLimits.MaxErrorBodyBytes, cancellationToken)
             .ConfigureAwait(false);
         var errors = body is null ? [] : ParseErrors(body);
         var status = response.StatusCode;
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
             || errors.Any(e => e.Code is "DENIED" or "UNAUTHORIZED"))
         {
-            var codes = errors.Count == 0 ? string.Empty : " " + string.Join(", ", errors.Select(e => $"{e.Code}: {e.Message}"));
+            var codes = errors.Count == 0
+                ? string.Empty
+                : " " + string.Join(", ", errors.Select(e => $"{e.Code}: {e.Message}"));
             var host = uri.IsAbsoluteUri ? uri.Authority : "the registry";
             return new RegistryAuthenticationException(
                 $"{host} denied {method} {HttpLogFormatter.WithoutQuery(uri)} with {(int)status} {status}.{codes}");

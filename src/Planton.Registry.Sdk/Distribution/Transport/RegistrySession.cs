@@ -93,7 +93,8 @@ internal sealed class RegistrySession
 
         using (response)
         {
-            throw await RegistryErrors.FromResponseAsync(response, failureDetail, cancellationToken).ConfigureAwait(false);
+            throw await RegistryErrors.FromResponseAsync(response, failureDetail, cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 
@@ -154,7 +155,8 @@ internal sealed class RegistrySession
         }
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(
+        HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri!;
         HttpResponseMessage response;

@@ -75,7 +75,8 @@ internal sealed class FakeRegistry : HttpMessageHandler
 
     public static string Sha256(byte[] content) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content));
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         var uri = request.RequestUri!;
@@ -83,7 +84,9 @@ internal sealed class FakeRegistry : HttpMessageHandler
             request.Method.Method,
             uri,
             request.Headers.Authorization?.ToString(),
-            request.Content?.Headers.NonValidated.TryGetValues("Content-Range", out var range) == true ? range.ToString() : null,
+            request.Content?.Headers.NonValidated.TryGetValues("Content-Range", out var range) == true
+                ? range.ToString()
+                : null,
             request.Content?.Headers.ContentType?.MediaType,
             body.Length));
         var response = Route(request, uri, body);
@@ -93,7 +96,9 @@ internal sealed class FakeRegistry : HttpMessageHandler
 
     private HttpResponseMessage Route(HttpRequestMessage request, Uri uri, byte[] body)
     {
-        if (TokenRealm is not null && uri.Authority == TokenRealm.Authority && uri.AbsolutePath == TokenRealm.AbsolutePath)
+        if (TokenRealm is not null
+            && uri.Authority == TokenRealm.Authority
+            && uri.AbsolutePath == TokenRealm.AbsolutePath)
         {
             return Token(request, uri, body);
         }
@@ -102,7 +107,9 @@ internal sealed class FakeRegistry : HttpMessageHandler
             || (RedirectBlobsTo is not null && uri.Authority == RedirectBlobsTo.Authority))
         {
             var digest = uri.AbsolutePath.Split('/')[^1];
-            return Blobs.TryGetValue(digest, out var stored) ? Bytes(HttpStatusCode.OK, Serve(stored)) : Status(HttpStatusCode.NotFound);
+            return Blobs.TryGetValue(digest, out var stored)
+                ? Bytes(HttpStatusCode.OK, Serve(stored))
+                : Status(HttpStatusCode.NotFound);
         }
 
         if (uri.GetLeftPart(UriPartial.Authority) != RegistryBase)
@@ -131,7 +138,8 @@ internal sealed class FakeRegistry : HttpMessageHandler
         return kind switch
         {
             "manifests" => ManifestRoute(request, repository, tail, body),
-            "blobs" when tail.StartsWith("uploads", StringComparison.Ordinal) => UploadRoute(request, repository, uri, tail, body),
+            "blobs" when tail.StartsWith("uploads", StringComparison.Ordinal) =>
+                UploadRoute(request, repository, uri, tail, body),
             "blobs" => BlobRoute(request, tail),
             _ => Status(HttpStatusCode.NotFound),
         };
@@ -143,7 +151,9 @@ internal sealed class FakeRegistry : HttpMessageHandler
         var authorization = request.Headers.Authorization;
         if (TokenRealm is not null)
         {
-            if (authorization?.Scheme == "Bearer" && authorization.Parameter is { } token && _issuedTokens.ContainsKey(token))
+            if (authorization?.Scheme == "Bearer"
+                && authorization.Parameter is { } token
+                && _issuedTokens.ContainsKey(token))
             {
                 return true;
             }
@@ -203,7 +213,8 @@ internal sealed class FakeRegistry : HttpMessageHandler
         return Json(HttpStatusCode.OK, $"{{\"{field}\":\"{token}\",\"expires_in\":{TokenExpiresInSeconds}}}");
     }
 
-    private HttpResponseMessage ManifestRoute(HttpRequestMessage request, string repository, string reference, byte[] body)
+    private HttpResponseMessage ManifestRoute(
+        HttpRequestMessage request, string repository, string reference, byte[] body)
     {
         var key = $"{repository}@{reference}";
         if (request.Method == HttpMethod.Put)
@@ -252,7 +263,8 @@ internal sealed class FakeRegistry : HttpMessageHandler
         return Bytes(HttpStatusCode.OK, Serve(blob));
     }
 
-    private HttpResponseMessage UploadRoute(HttpRequestMessage request, string repository, Uri uri, string tail, byte[] body)
+    private HttpResponseMessage UploadRoute(
+        HttpRequestMessage request, string repository, Uri uri, string tail, byte[] body)
     {
         if (request.Method == HttpMethod.Post)
         {
@@ -344,7 +356,8 @@ internal sealed class FakeRegistry : HttpMessageHandler
     private static string BasicValue(string user, string password) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
 
-    private static HttpResponseMessage Status(HttpStatusCode status) => new(status) { Content = new ByteArrayContent([]) };
+    private static HttpResponseMessage Status(HttpStatusCode status) =>
+        new(status) { Content = new ByteArrayContent([]) };
 
     private static HttpResponseMessage Bytes(HttpStatusCode status, byte[] content, long? length = null)
     {

@@ -7,6 +7,7 @@ namespace Planton.Registry.Sdk.Tests.Distribution.Fakes;
 internal sealed class TestImage
 {
     public const string ManifestMediaType = "application/vnd.oci.image.manifest.v1+json";
+    public const string LayerMediaType = "application/vnd.oci.image.layer.v1.tar";
 
     private TestImage(byte[] config, IReadOnlyList<byte[]> layers, byte[] manifest)
     {
@@ -34,7 +35,7 @@ internal sealed class TestImage
         var manifest = Encoding.UTF8.GetBytes(
             $"{{\"schemaVersion\":2,\"mediaType\":\"{ManifestMediaType}\","
             + $"\"config\":{Descriptor("application/vnd.oci.image.config.v1+json", config)},"
-            + $"\"layers\":[{string.Join(',', layers.Select(l => Descriptor("application/vnd.oci.image.layer.v1.tar", l)))}]}}");
+            + $"\"layers\":[{string.Join(',', layers.Select(l => Descriptor(LayerMediaType, l)))}]}}");
         return new TestImage(config, layers, manifest);
     }
 

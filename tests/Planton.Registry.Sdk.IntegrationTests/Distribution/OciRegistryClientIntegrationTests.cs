@@ -270,9 +270,11 @@ public sealed class OciRegistryClientIntegrationTests
             target.Endpoint, target.Credentials, repository, "bench", Path.Combine(_work, "pulled"));
         pull.Stop();
 
+        using var process = Process.GetCurrentProcess();
         TestContext.Out.WriteLine(
             $"push {pushed.BlobsUploaded} blobs in {push.Elapsed.TotalSeconds:F2} s; "
-            + $"pull {pulled.BytesDownloaded / 1048576.0:F0} MiB in {pull.Elapsed.TotalSeconds:F2} s");
+            + $"pull {pulled.BytesDownloaded / 1048576.0:F0} MiB in {pull.Elapsed.TotalSeconds:F2} s; "
+            + $"peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MiB");
         Assert.That(pulled.Digest, Is.EqualTo(pushed.Digest));
     }
 

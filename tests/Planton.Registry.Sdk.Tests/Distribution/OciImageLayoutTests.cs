@@ -136,16 +136,7 @@ public sealed class OciImageLayoutTests
         var layer = manifest.RootElement.GetProperty("layers")[0];
         Assert.That(
             layer.GetProperty("mediaType").GetString(), Is.EqualTo("application/vnd.oci.image.layer.v1.tar+gzip"));
-        var entries = new List<TarEntry>();
-        var layerPath = layout.GetBlobPath(layer.GetProperty("digest").GetString()!);
-        await using (var gzip = new GZipStream(File.OpenRead(layerPath), CompressionMode.Decompress))
-        {
-            var reader = new TarReader(gzip);
-            while (await reader.GetNextEntryAsync(copyData: true) is { } entry)
-            {
-                entries.Add(entry);
-            }
-        }
+        var entries = await ReadLayerAsync(layout);
 
         Assert.That(entries.Select(e => e.Name), Is.EqualTo(new[] { "assets/", "assets/app.js", "index.html" }));
         Assert.That(entries.Select(e => e.ModificationTime), Is.All.EqualTo(DateTimeOffset.UnixEpoch));
@@ -175,12 +166,46 @@ public sealed class OciImageLayoutTests
     }
 
     [Test]
+    public async Task CreateFromFilesAsync_SymbolicLinks_AreStoredAsLinksNotFollowed()
+    {
+        Assume.That(OperatingSystem.IsWindows(), Is.False);
+        var source = WriteSource("links");
+        File.CreateSymbolicLink(Path.Combine(source, "latest.html"), "index.html");
+        Directory.CreateSymbolicLink(Path.Combine(source, "static"), "assets");
+
+        var layout = await OciImageLayout.CreateFromFilesAsync(source, Path.Combine(_work, "layout"), "v1");
+
+        var entries = await ReadLayerAsync(layout);
+        Assert.That(entries.Select(e => e.Name), Is.EqualTo(new[]
+        {
+            "assets/", "assets/app.js", "index.html", "latest.html", "static",
+        }));
+        Assert.That(entries.Where(e => e.EntryType == TarEntryType.SymbolicLink).Select(e => e.LinkName),
+            Is.EqualTo(new[] { "index.html", "assets" }));
+    }
+
+    [Test]
     public void CreateFromFilesAsync_LayoutInsideSource_Throws()
     {
         var source = WriteSource("site");
 
         Assert.ThrowsAsync<ArgumentException>(
             () => OciImageLayout.CreateFromFilesAsync(source, Path.Combine(source, "layout"), "v1"));
+    }
+
+    private static async Task<List<TarEntry>> ReadLayerAsync(OciImageLayout layout)
+    {
+        var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(layout.GetBlobPath(layout.Manifests[0].Digest)));
+        var digest = manifest.RootElement.GetProperty("layers")[0].GetProperty("digest").GetString()!;
+        var entries = new List<TarEntry>();
+        await using var gzip = new GZipStream(File.OpenRead(layout.GetBlobPath(digest)), CompressionMode.Decompress);
+        var reader = new TarReader(gzip);
+        while (await reader.GetNextEntryAsync(copyData: true) is { } entry)
+        {
+            entries.Add(entry);
+        }
+
+        return entries;
     }
 
     private string WriteSource(string name)

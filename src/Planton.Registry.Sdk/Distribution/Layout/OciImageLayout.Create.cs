@@ -7,11 +7,11 @@ namespace Planton.Registry.Sdk.Distribution;
 /// <content>Building a one-layer image from a folder of files.</content>
 public sealed partial class OciImageLayout
 {
-    private const UnixFileMode DirectoryMode =
+    private const UnixFileMode Mode755 =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
         | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
-    private const UnixFileMode FileMode644 =
+    private const UnixFileMode Mode644 =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     /// <summary>
@@ -113,17 +113,9 @@ public sealed partial class OciImageLayout
 
     private static async Task WriteTarAsync(string source, Stream destination, CancellationToken cancellationToken)
     {
-        var entries = Directory
-            .EnumerateFileSystemEntries(source, "*", new EnumerationOptions
-            {
-                RecurseSubdirectories = true,
-                AttributesToSkip = 0,
-                IgnoreInaccessible = false,
-                ReturnSpecialDirectories = false,
-            })
-            .Select(path => (Path: path, Name: Path.GetRelativePath(source, path).Replace('\\', '/')))
-            .OrderBy(entry => entry.Name, StringComparer.Ordinal)
-            .ToList();
+        var entries = new List<(string Path, string Name)>();
+        CollectEntries(source, source, entries);
+        entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         var writer = new TarWriter(destination, TarEntryFormat.Pax, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
         {
@@ -133,20 +125,20 @@ public sealed partial class OciImageLayout
                 var info = new FileInfo(path);
                 if (info.LinkTarget is { } linkTarget)
                 {
-                    var link = NewEntry(TarEntryType.SymbolicLink, name, FileMode644);
+                    var link = NewEntry(TarEntryType.SymbolicLink, name, Mode644);
                     link.LinkName = linkTarget;
                     await writer.WriteEntryAsync(link, cancellationToken).ConfigureAwait(false);
                 }
                 else if (info.Attributes.HasFlag(FileAttributes.Directory))
                 {
-                    var directory = NewEntry(TarEntryType.Directory, name + "/", DirectoryMode);
+                    var directory = NewEntry(TarEntryType.Directory, name + "/", Mode755);
                     await writer.WriteEntryAsync(directory, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
                     var executable = !OperatingSystem.IsWindows()
                         && (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0;
-                    var entry = NewEntry(TarEntryType.RegularFile, name, executable ? DirectoryMode : FileMode644);
+                    var entry = NewEntry(TarEntryType.RegularFile, name, executable ? Mode755 : Mode644);
                     var content = new FileStream(
                         path, FileMode.Open, FileAccess.Read, FileShare.Read, DistributionLimits.CopyBufferSize,
                         FileOptions.Asynchronous | FileOptions.SequentialScan);
@@ -156,6 +148,30 @@ public sealed partial class OciImageLayout
                         await writer.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lists every file, directory and symbolic link under <paramref name="directory"/>, without descending into
+    /// symbolic links to directories (they are stored as links).
+    /// </summary>
+    private static void CollectEntries(string root, string directory, List<(string Path, string Name)> entries)
+    {
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = false,
+            AttributesToSkip = 0,
+            IgnoreInaccessible = false,
+            ReturnSpecialDirectories = false,
+        };
+        foreach (var path in Directory.EnumerateFileSystemEntries(directory, "*", options))
+        {
+            entries.Add((path, Path.GetRelativePath(root, path).Replace('\\', '/')));
+            var info = new DirectoryInfo(path);
+            if (info.LinkTarget is null && info.Attributes.HasFlag(FileAttributes.Directory))
+            {
+                CollectEntries(root, path, entries);
             }
         }
     }

@@ -48,6 +48,19 @@ internal sealed partial class OciRegistryClient : IOciRegistryClient
             timeProvider ?? TimeProvider.System,
             logger ?? NullLogger<OciRegistryClient>.Instance);
 
+    /// <summary>
+    /// The primary handler for the named client: no automatic redirects (the client follows them itself, and drops
+    /// the Authorization header when the host changes) and no automatic decompression (digests are over the bytes
+    /// as stored).
+    /// </summary>
+    internal static SocketsHttpHandler CreatePrimaryHandler() =>
+        new()
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+
     /// <inheritdoc />
     public async Task<bool> ManifestExistsAsync(
         RegistryEndpoint endpoint,

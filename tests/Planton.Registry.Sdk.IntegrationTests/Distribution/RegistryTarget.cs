@@ -86,7 +86,7 @@ internal sealed class RegistryTarget : IDisposable
             name,
             RegistryEndpoint.Create(url),
             credential,
-            new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }),
+            new HttpClient(OciRegistryClient.CreatePrimaryHandler()),
             ["--tls-verify=false"]);
 
     private static RegistryTarget Tls(string name, string url, RegistryCredential credential)
@@ -94,7 +94,7 @@ internal sealed class RegistryTarget : IDisposable
         var caPath = Require("PLANTON_TLS_CA");
         var certDirectory = Require("PLANTON_TLS_CERT_DIR");
         var ca = X509CertificateLoader.LoadCertificateFromFile(caPath);
-        var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
+        var handler = OciRegistryClient.CreatePrimaryHandler();
         handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
         {
             TrustMode = X509ChainTrustMode.CustomRootTrust,

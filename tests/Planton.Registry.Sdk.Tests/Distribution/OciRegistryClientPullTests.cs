@@ -49,6 +49,10 @@ public sealed class OciRegistryClientPullTests
         Assert.That(layout.FindManifest("v1")?.Digest, Is.EqualTo(image.Digest));
         var manifestGet = registry.Requests.First(r => r.Uri.AbsolutePath.Contains("/manifests/"));
         Assert.That(manifestGet.Uri.AbsolutePath, Is.EqualTo("/v2/team/app/manifests/v1"));
+        Assert.That(manifestGet.Accept, Is.EqualTo(
+            "application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, "
+            + "application/vnd.docker.distribution.manifest.v2+json, "
+            + "application/vnd.docker.distribution.manifest.list.v2+json"));
     }
 
     [Test]

@@ -88,7 +88,8 @@ internal sealed class FakeRegistry : HttpMessageHandler
                 ? range.ToString()
                 : null,
             request.Content?.Headers.ContentType?.MediaType,
-            body.Length));
+            body.Length,
+            string.Join(", ", request.Headers.Accept.Select(a => a.MediaType))));
         var response = Route(request, uri, body);
         response.RequestMessage = request;
         return response;

@@ -22,7 +22,8 @@ internal static class PullCommand
         {
             var connection = ConnectionFile.Load(parseResult.GetValue(connectionFile)!.FullName);
             var parsed = ImageReference.Parse(parseResult.GetValue(reference)!);
-            await using var services = context.BuildServices(connection);
+            var services = context.BuildServices(connection);
+            await using var disposeServices = services.ConfigureAwait(false);
             var provider = services.GetRequiredService<IRegistryConnections>().Get(connection.Name!);
             var result = await services.GetRequiredService<IImageTransfer>().PullAsync(
                     provider, parsed, parseResult.GetValue(layout)!, cancellationToken: cancellationToken)

@@ -22,7 +22,8 @@ internal static class PushCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var connection = ConnectionFile.Load(parseResult.GetValue(connectionFile)!.FullName);
-            await using var services = context.BuildServices(connection);
+            var services = context.BuildServices(connection);
+            await using var disposeServices = services.ConfigureAwait(false);
             var provider = services.GetRequiredService<IRegistryConnections>().Get(connection.Name!);
             var result = await services.GetRequiredService<IImageTransfer>().PushAsync(
                     provider,

@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Xml.Linq;
 using Planton.Registry.Sdk.Credentials;
 using Planton.Registry.Sdk.ToolConfig;
@@ -6,7 +8,8 @@ using Planton.Registry.Sdk.ToolConfig;
 namespace Planton.Registry.Sdk.IntegrationTests.ToolConfig;
 
 /// <summary>
-/// Real Maven 3 against the nginx repository (shared/scripts/maven-repo-up.sh), configured only by a copy of the
+/// Real Maven 3 against the nginx repository (shared/scripts/maven-repo-up.sh, started by
+/// <see cref="LoopbackServers"/>), configured only by a copy of the
 /// script's example <c>settings.xml</c> (its offline mirror of Central makes the deploy and dependency plugins
 /// resolvable) with the writer's servers and profile merged in. Maven runs online against that file:// mirror and the
 /// loopback repository, with <c>-s</c> and an empty <c>-Dmaven.repo.local</c> per run.
@@ -26,21 +29,16 @@ public sealed class MavenSettingsIntegrationTests
     private Uri _releases = null!;
     private Uri _snapshots = null!;
     private string _jar = null!;
+    private readonly List<Uri> _deployed = [];
 
     [OneTimeSetUp]
-    public async Task StartRepositoryAsync()
+    public async Task MakeJarAsync()
     {
-        if (!ToolProcess.IsOnPath("mvn"))
-        {
-            Assert.Ignore("mvn is needed on PATH.");
-        }
-
-        var settings = await LoopbackServers.UpAsync("maven-repo-up.sh");
-        _exampleSettings = settings["PLANTON_MAVEN_SETTINGS"];
-        _user = settings["PLANTON_MAVEN_USER"];
-        _password = new Secret(settings["PLANTON_MAVEN_PASSWORD"]);
-        _releases = new Uri(settings["PLANTON_MAVEN_RELEASES_URL"]);
-        _snapshots = new Uri(settings["PLANTON_MAVEN_SNAPSHOTS_URL"]);
+        _exampleSettings = LoopbackServers.Require("PLANTON_MAVEN_SETTINGS");
+        _user = LoopbackServers.Require("PLANTON_MAVEN_USER");
+        _password = new Secret(LoopbackServers.Require("PLANTON_MAVEN_PASSWORD"));
+        _releases = new Uri(LoopbackServers.Require("PLANTON_MAVEN_RELEASES_URL"));
+        _snapshots = new Uri(LoopbackServers.Require("PLANTON_MAVEN_SNAPSHOTS_URL"));
         _root = Directory.CreateTempSubdirectory("planton-maven-it-").FullName;
         _jar = Path.Combine(_root, "hello.jar");
         using var archive = ZipFile.Open(_jar, ZipArchiveMode.Create);
@@ -50,12 +48,22 @@ public sealed class MavenSettingsIntegrationTests
     }
 
     [OneTimeTearDown]
-    public void RemoveTemporaryFiles()
+    public async Task RemoveDeployedArtifactsAsync()
     {
-        if (_root is not null)
+        if (_root is null)
         {
-            Directory.Delete(_root, recursive: true);
+            return;
         }
+
+        using var http = new HttpClient();
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(_user + ":" + _password.Reveal()));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", basic);
+        foreach (var folder in _deployed)
+        {
+            using var response = await http.DeleteAsync(folder);
+        }
+
+        Directory.Delete(_root, recursive: true);
     }
 
     [TestCase(false, false)]
@@ -70,8 +78,8 @@ public sealed class MavenSettingsIntegrationTests
         var deploy = await DeployAsync(settings, artifact, version, snapshot);
         var (resolve, jar) = await ResolveAsync(settings, artifact, version);
 
-        Assert.That(deploy.ExitCode, Is.Zero, deploy.Describe("mvn deploy:deploy-file"));
-        Assert.That(resolve.ExitCode, Is.Zero, resolve.Describe("mvn dependency:get"));
+        Assert.That(deploy.ExitCode, Is.Zero, $"mvn deploy:deploy-file: {deploy}");
+        Assert.That(resolve.ExitCode, Is.Zero, $"mvn dependency:get: {resolve}");
         Assert.That(await File.ReadAllBytesAsync(jar), Is.EqualTo(await File.ReadAllBytesAsync(_jar)));
     }
 
@@ -109,11 +117,12 @@ public sealed class MavenSettingsIntegrationTests
         var deploy = await DeployAsync(bad, artifact + "-bad", "1.0.0", snapshot: false);
         var (resolve, _) = await ResolveAsync(bad, artifact, "1.0.0");
 
-        Assert.That(deployed.ExitCode, Is.Zero, deployed.Describe("mvn deploy with the right password"));
-        Assert.That(deploy.ExitCode, Is.Not.Zero, deploy.Describe("mvn deploy"));
-        Assert.That(deploy.Output, Does.Contain("401"), deploy.Describe("mvn deploy"));
-        Assert.That(resolve.ExitCode, Is.Not.Zero, resolve.Describe("mvn dependency:get"));
-        Assert.That(resolve.Output, Does.Contain("401 Unauthorized"), resolve.Describe("mvn dependency:get"));
+        Assert.That(deployed.ExitCode, Is.Zero, $"mvn deploy with the right password: {deployed}");
+        Assert.That(deploy.ExitCode, Is.Not.Zero, $"mvn deploy: {deploy}");
+        Assert.That(deploy.Stdout + deploy.Stderr, Does.Contain("401"), $"mvn deploy: {deploy}");
+        Assert.That(resolve.ExitCode, Is.Not.Zero, $"mvn dependency:get: {resolve}");
+        Assert.That(
+            resolve.Stdout + resolve.Stderr, Does.Contain("401 Unauthorized"), $"mvn dependency:get: {resolve}");
     }
 
     [Test]
@@ -132,11 +141,14 @@ public sealed class MavenSettingsIntegrationTests
             settings, artifact, "1.0.0", ("MAVEN_PASSWORD_PLANTON_RELEASES", _password.Reveal()));
         var (withoutVariable, _) = await ResolveAsync(settings, artifact, "1.0.0");
 
-        Assert.That(deployed.ExitCode, Is.Zero, deployed.Describe("mvn deploy"));
+        Assert.That(deployed.ExitCode, Is.Zero, $"mvn deploy: {deployed}");
         Assert.That(passwords[ReleasesId], Is.EqualTo("${env.MAVEN_PASSWORD_PLANTON_RELEASES}"));
         Assert.That(passwords[SnapshotsId], Is.EqualTo("${env.MAVEN_PASSWORD_PLANTON_SNAPSHOTS}"));
-        Assert.That(withVariable.ExitCode, Is.Zero, withVariable.Describe("mvn dependency:get with the variable"));
-        Assert.That(withoutVariable.Output, Does.Contain("401"), withoutVariable.Describe("mvn without the variable"));
+        Assert.That(withVariable.ExitCode, Is.Zero, $"mvn dependency:get with the variable: {withVariable}");
+        Assert.That(
+            withoutVariable.Stdout + withoutVariable.Stderr,
+            Does.Contain("401"),
+            $"mvn without the variable: {withoutVariable}");
     }
 
     private MavenServerEntry[] Entries(Secret password, bool preemptive) =>
@@ -154,7 +166,7 @@ public sealed class MavenSettingsIntegrationTests
         return settings;
     }
 
-    private async Task<ToolProcessResult> DeployAsync(
+    private async Task<ProcessResult> DeployAsync(
         string settings, string artifact, string version, bool snapshot)
     {
         var (result, _) = await MavenAsync(
@@ -168,24 +180,28 @@ public sealed class MavenSettingsIntegrationTests
             "-Dpackaging=jar",
             "-DrepositoryId=" + (snapshot ? SnapshotsId : ReleasesId),
             "-Durl=" + (snapshot ? _snapshots : _releases).AbsoluteUri);
+        var repository = (snapshot ? _snapshots : _releases).AbsoluteUri.TrimEnd('/');
+        _deployed.Add(new Uri($"{repository}/{GroupId.Replace('.', '/')}/{artifact}/"));
         return result;
     }
 
-    private async Task<(ToolProcessResult Result, string Jar)> ResolveAsync(
+    private async Task<(ProcessResult Result, string Jar)> ResolveAsync(
         string settings, string artifact, string version, (string Name, string Value)? variable = null)
     {
         var (result, localRepository) = await MavenAsync(
             settings, variable, "dependency:get", $"-Dartifact={GroupId}:{artifact}:{version}", "-Dtransitive=false");
-        var folder = Path.Combine(localRepository, GroupId.Replace('.', Path.DirectorySeparatorChar), artifact, version);
+        var group = GroupId.Replace('.', Path.DirectorySeparatorChar);
+        var folder = Path.Combine(localRepository, group, artifact, version);
         return (result, Path.Combine(folder, $"{artifact}-{version}.jar"));
     }
 
     /// <summary>Runs mvn with only <paramref name="settings"/> and a new, empty local repository.</summary>
-    private async Task<(ToolProcessResult Result, string LocalRepository)> MavenAsync(
+    private async Task<(ProcessResult Result, string LocalRepository)> MavenAsync(
         string settings, (string Name, string Value)? variable, params string[] goalAndProperties)
     {
         var localRepository = Path.Combine(_root, "m2-" + Guid.NewGuid().ToString("N")[..8]);
-        string[] arguments = ["-B", "-q", "-s", settings, "-Dmaven.repo.local=" + localRepository, .. goalAndProperties];
+        string[] arguments =
+            ["-B", "-q", "-s", settings, "-Dmaven.repo.local=" + localRepository, .. goalAndProperties];
         var environment = new Dictionary<string, string?>
         {
             ["MAVEN_PASSWORD_PLANTON_RELEASES"] = null,
@@ -196,7 +212,7 @@ public sealed class MavenSettingsIntegrationTests
             environment[set.Name] = set.Value;
         }
 
-        var result = await ToolProcess.RunAsync("mvn", arguments, _root, environment);
+        var result = await ProcessRunner.RunAsync("mvn", arguments, environment, _root);
         return (result, localRepository);
     }
 }

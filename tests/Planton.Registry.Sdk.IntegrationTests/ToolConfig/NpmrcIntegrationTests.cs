@@ -4,9 +4,10 @@ using Planton.Registry.Sdk.ToolConfig;
 namespace Planton.Registry.Sdk.IntegrationTests.ToolConfig;
 
 /// <summary>
-/// Real npm against Verdaccio (shared/scripts/verdaccio-up.sh), configured only by the <c>.npmrc</c> the writer
-/// produces: npm runs with <c>HOME</c>, <c>NPM_CONFIG_USERCONFIG</c> and its cache in a temporary folder, every
-/// inherited <c>npm_config_*</c> variable removed, and in project folders that hold no <c>.npmrc</c>.
+/// Real npm against Verdaccio (shared/scripts/verdaccio-up.sh, started by <see cref="LoopbackServers"/>), configured
+/// only by the <c>.npmrc</c> the writer produces: npm runs with <c>HOME</c>, <c>NPM_CONFIG_USERCONFIG</c> and its
+/// cache in a temporary folder, every inherited <c>npm_config_*</c> variable removed, and in project folders that hold
+/// no <c>.npmrc</c>.
 /// </summary>
 [Category("Integration")]
 [NonParallelizable]
@@ -21,18 +22,12 @@ public sealed class NpmrcIntegrationTests
     private string _package = null!;
 
     [OneTimeSetUp]
-    public async Task StartVerdaccioAndPublishAsync()
+    public async Task PublishSharedPackageAsync()
     {
-        if (!ToolProcess.IsOnPath("npm") || !ToolProcess.IsOnPath("node"))
-        {
-            Assert.Ignore("npm and node are needed on PATH.");
-        }
-
-        var settings = await LoopbackServers.UpAsync("verdaccio-up.sh");
-        _registry = new Uri(settings["PLANTON_NPM_REGISTRY_URL"]);
-        _user = settings["PLANTON_NPM_USER"];
-        _password = new Secret(settings["PLANTON_NPM_PASSWORD"]);
-        _token = new Secret(settings["PLANTON_NPM_TOKEN"]);
+        _registry = new Uri(LoopbackServers.Require("PLANTON_NPM_REGISTRY_URL"));
+        _user = LoopbackServers.Require("PLANTON_NPM_USER");
+        _password = new Secret(LoopbackServers.Require("PLANTON_NPM_PASSWORD"));
+        _token = new Secret(LoopbackServers.Require("PLANTON_NPM_TOKEN"));
         _root = Directory.CreateTempSubdirectory("planton-npm-it-").FullName;
 
         var npmrc = await WriteNpmrcAsync("publisher", NpmAuth.Token(_token));
@@ -64,9 +59,10 @@ public sealed class NpmrcIntegrationTests
         var name = await PublishAsync(npmrc);
         var (install, app) = await InstallAsync(npmrc, name);
 
-        Assert.That(install.ExitCode, Is.Zero, install.Describe("npm install"));
-        var required = await ToolProcess.RunAsync("node", ["-e", $"process.stdout.write(require('{name}'))"], app);
-        Assert.That(required.StandardOutput, Is.EqualTo("hello from " + name), required.Describe("node"));
+        Assert.That(install.ExitCode, Is.Zero, $"npm install: {install}");
+        var required = await ProcessRunner.RunAsync(
+            "node", ["-e", $"process.stdout.write(require('{name}'))"], workingDirectory: app);
+        Assert.That(required.Stdout, Is.EqualTo("hello from " + name), $"node: {required}");
     }
 
     [TestCase("token")]
@@ -75,11 +71,12 @@ public sealed class NpmrcIntegrationTests
     [TestCase("token with always-auth")]
     public async Task Install_EachCredentialForm_Succeeds(string form)
     {
-        var npmrc = await WriteNpmrcAsync("form-" + form.Replace(' ', '-'), Auth(form, good: true), form.EndsWith("always-auth"));
+        var npmrc = await WriteNpmrcAsync(
+            "form-" + form.Replace(' ', '-'), Auth(form, good: true), form.EndsWith("always-auth"));
 
         var (install, _) = await InstallAsync(npmrc, _package);
 
-        Assert.That(install.ExitCode, Is.Zero, install.Describe("npm install"));
+        Assert.That(install.ExitCode, Is.Zero, $"npm install: {install}");
     }
 
     [TestCase("token")]
@@ -91,8 +88,8 @@ public sealed class NpmrcIntegrationTests
 
         var (install, _) = await InstallAsync(npmrc, _package);
 
-        Assert.That(install.ExitCode, Is.Not.Zero, install.Describe("npm install"));
-        Assert.That(install.Output, Does.Contain("E401"), install.Describe("npm install"));
+        Assert.That(install.ExitCode, Is.Not.Zero, $"npm install: {install}");
+        Assert.That(install.Stderr, Does.Contain("E401"), $"npm install: {install}");
     }
 
     [Test]
@@ -113,9 +110,9 @@ public sealed class NpmrcIntegrationTests
         Assert.That(await File.ReadAllTextAsync(npmrc), Does.Contain("_authToken=${NPM_TOKEN_PLANTON}")
             .And.Not.Contain(_token.Reveal()));
         Assert.That(variable.Key, Is.EqualTo("NPM_TOKEN_PLANTON"));
-        Assert.That(withVariable.ExitCode, Is.Zero, withVariable.Describe("npm install with the variable"));
-        Assert.That(wrongVariable.Output, Does.Contain("E401"), wrongVariable.Describe("npm install, wrong value"));
-        Assert.That(noVariable.Output, Does.Contain("E401"), noVariable.Describe("npm install without the variable"));
+        Assert.That(withVariable.ExitCode, Is.Zero, $"npm install with the variable: {withVariable}");
+        Assert.That(wrongVariable.Stderr, Does.Contain("E401"), $"npm install, wrong value: {wrongVariable}");
+        Assert.That(noVariable.Stderr, Does.Contain("E401"), $"npm install without the variable: {noVariable}");
     }
 
     [Test]
@@ -159,7 +156,7 @@ public sealed class NpmrcIntegrationTests
             host + ":_authToken=" + _token.Reveal(),
             "@planton:registry=" + _registry.AbsoluteUri,
         }));
-        Assert.That(install.ExitCode, Is.Zero, install.Describe("npm install"));
+        Assert.That(install.ExitCode, Is.Zero, $"npm install: {install}");
     }
 
     private NpmAuth Auth(string form, bool good) => form switch
@@ -186,54 +183,50 @@ public sealed class NpmrcIntegrationTests
 
         var publish = await NpmAsync(npmrc, folder, "publish");
 
-        Assert.That(publish.ExitCode, Is.Zero, publish.Describe("npm publish"));
+        Assert.That(publish.ExitCode, Is.Zero, $"npm publish: {publish}");
         _published.Add(name);
         return name;
     }
 
-    private async Task<(ToolProcessResult Result, string App)> InstallAsync(
+    private async Task<(ProcessResult Result, string App)> InstallAsync(
         string npmrc, string name, (string Name, string Value)? variable = null)
     {
         var app = Directory.CreateDirectory(Path.Combine(_root, "app-" + Guid.NewGuid().ToString("N")[..8])).FullName;
-        await File.WriteAllTextAsync(Path.Combine(app, "package.json"), """{"name":"app","version":"1.0.0","private":true}""");
+        await File.WriteAllTextAsync(
+            Path.Combine(app, "package.json"), """{"name":"app","version":"1.0.0","private":true}""");
         var result = await NpmAsync(npmrc, app, variable, "install", name);
         return (result, app);
     }
 
-    private Task<ToolProcessResult> NpmAsync(string npmrc, string folder, params string[] arguments) =>
+    private Task<ProcessResult> NpmAsync(string npmrc, string folder, params string[] arguments) =>
         NpmAsync(npmrc, folder, null, arguments);
 
-    private Task<ToolProcessResult> NpmAsync(
+    private Task<ProcessResult> NpmAsync(
         string npmrc, string folder, (string Name, string Value)? variable, params string[] arguments)
     {
         var home = Directory.CreateDirectory(Path.Combine(_root, "home")).FullName;
-        var environment = new Dictionary<string, string?>
-        {
-            ["HOME"] = home,
-            ["NPM_CONFIG_USERCONFIG"] = npmrc,
-            ["npm_config_cache"] = Path.Combine(_root, "npm-cache"),
-            ["npm_config_update_notifier"] = "false",
-            ["npm_config_audit"] = "false",
-            ["npm_config_fund"] = "false",
-        };
-        if (variable is { } set)
-        {
-            environment[set.Name] = set.Value;
-        }
-
-        return ToolProcess.RunAsync("npm", arguments, folder, environment, RemoveInheritedNpmSettings);
-    }
-
-    private static void RemoveInheritedNpmSettings(IDictionary<string, string?> environment)
-    {
-        foreach (var name in environment.Keys.ToList())
+        var environment = new Dictionary<string, string?>();
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.OfType<string>())
         {
             if (name.StartsWith("npm_config_", StringComparison.OrdinalIgnoreCase)
                 || name.StartsWith("NPM_TOKEN", StringComparison.OrdinalIgnoreCase)
                 || name.Equals("NODE_AUTH_TOKEN", StringComparison.OrdinalIgnoreCase))
             {
-                environment.Remove(name);
+                environment[name] = null;
             }
         }
+
+        environment["HOME"] = home;
+        environment["NPM_CONFIG_USERCONFIG"] = npmrc;
+        environment["npm_config_cache"] = Path.Combine(_root, "npm-cache");
+        environment["npm_config_update_notifier"] = "false";
+        environment["npm_config_audit"] = "false";
+        environment["npm_config_fund"] = "false";
+        if (variable is { } set)
+        {
+            environment[set.Name] = set.Value;
+        }
+
+        return ProcessRunner.RunAsync("npm", arguments, environment, folder);
     }
 }

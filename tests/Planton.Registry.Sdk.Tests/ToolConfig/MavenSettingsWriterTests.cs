@@ -160,7 +160,7 @@ public sealed class MavenSettingsWriterTests
                         <privateKey>/keys/id</privateKey>
                     </server>
                 </servers>
-                <mirrors><mirror><id>m</id><mirrorOf>central</mirrorOf><url>https://m.example.invalid</url></mirror></mirrors>
+                <mirrors><mirror><id>m</id><mirrorOf>central</mirrorOf><url>https://m.invalid</url></mirror></mirrors>
                 <profiles>
                     <profile>
                         <id>corp</id>
@@ -191,7 +191,8 @@ public sealed class MavenSettingsWriterTests
             var counterpart = after.Root!.Element(element.Name)!;
             if (element.Name.LocalName is "servers" or "profiles" or "activeProfiles")
             {
-                var kept = counterpart.Nodes().Where(n => n is not XText).Take(element.Nodes().Count(n => n is not XText));
+                var originalCount = element.Nodes().Count(n => n is not XText);
+                var kept = counterpart.Nodes().Where(n => n is not XText).Take(originalCount);
                 Assert.That(
                     kept.Zip(element.Nodes().Where(n => n is not XText)).All(p => XNode.DeepEquals(p.First, p.Second)),
                     Is.True,
@@ -312,7 +313,8 @@ public sealed class MavenSettingsWriterTests
     {
         using var folder = new TempFolder();
         var path = folder.File("settings.xml");
-        var original = "<settings>\r\n\t<!-- a\r\n\tmulti-line comment -->\r\n\t<offline>true</offline>\r\n</settings>\r\n";
+        var original =
+            "<settings>\r\n\t<!-- a\r\n\tmulti-line comment -->\r\n\t<offline>true</offline>\r\n</settings>\r\n";
         await File.WriteAllBytesAsync(path, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(original)]);
 
         await MavenSettingsWriter.WriteAsync(path, [s_releases with { IncludeRepository = false }]);
@@ -342,14 +344,16 @@ public sealed class MavenSettingsWriterTests
 
     private static IEnumerable<TestCaseData> RefusedFiles()
     {
-        yield return new TestCaseData("<settings><servers></settings>", "it is not well-formed XML (line 1, position 22).")
+        yield return new TestCaseData(
+                "<settings><servers></settings>", "it is not well-formed XML (line 1, position 22).")
             .SetName("{m}: mismatched tag");
         yield return new TestCaseData("not xml at all", "it is not well-formed XML (line 1, position 1).")
             .SetName("{m}: plain text");
         yield return new TestCaseData(
             "<!DOCTYPE settings [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><settings>&x;</settings>",
             "it holds a DOCTYPE, which is refused.").SetName("{m}: DTD");
-        yield return new TestCaseData("<project/>", "its root element is <project>, not the <settings> of a Maven settings file.")
+        yield return new TestCaseData(
+                "<project/>", "its root element is <project>, not the <settings> of a Maven settings file.")
             .SetName("{m}: another root");
         yield return new TestCaseData(
             "<?xml version=\"1.0\" encoding=\"UTF-16\"?><settings/>",
@@ -391,10 +395,16 @@ public sealed class MavenSettingsWriterTests
     {
         using var folder = new TempFolder();
         var path = folder.File("settings.xml");
-        var options = new MavenSettingsWriteOptions { UseEnvironmentPlaceholders = true, UseUsernamePlaceholders = true };
+        var options = new MavenSettingsWriteOptions
+        {
+            UseEnvironmentPlaceholders = true,
+            UseUsernamePlaceholders = true,
+        };
 
         var result = await MavenSettingsWriter.WriteAsync(
-            path, [s_releases with { IncludeRepository = false }, s_snapshots with { PasswordVariable = "SNAP_PW" }], options);
+            path,
+            [s_releases with { IncludeRepository = false }, s_snapshots with { PasswordVariable = "SNAP_PW" }],
+            options);
 
         var text = await File.ReadAllTextAsync(path);
         Assert.That(text, Does.Contain(
@@ -427,8 +437,8 @@ public sealed class MavenSettingsWriterTests
         var profile = document.Root.Element(ns + "profiles")!.Element(ns + "profile")!;
         Assert.That(profile.Element(ns + "id")!.Value, Is.EqualTo("mine"));
         Assert.That(profile.Element(ns + "repositories"), Is.Null);
-        Assert.That(profile.Element(ns + "pluginRepositories")!.Element(ns + "pluginRepository")!.Element(ns + "id")!.Value,
-            Is.EqualTo("releases"));
+        var plugin = profile.Element(ns + "pluginRepositories")!.Element(ns + "pluginRepository")!;
+        Assert.That(plugin.Element(ns + "id")!.Value, Is.EqualTo("releases"));
         Assert.That(document.Root.Element(ns + "activeProfiles")!.Value, Is.EqualTo("mine"));
     }
 

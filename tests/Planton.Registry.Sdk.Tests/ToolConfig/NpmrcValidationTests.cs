@@ -53,7 +53,10 @@ public sealed class NpmrcValidationTests
         yield return Case("two default registries",
             [
                 s_entry with { IsDefaultRegistry = true },
-                s_entry with { Scope = null, RegistryUrl = new Uri("https://other.example/"), IsDefaultRegistry = true },
+                s_entry with
+                {
+                    Scope = null, RegistryUrl = new Uri("https://other.example/"), IsDefaultRegistry = true,
+                },
             ],
             "entries[1].IsDefaultRegistry", "entries[0] is already the default registry; only one entry can be.");
         yield return Case("two credentials for one registry",
@@ -64,7 +67,10 @@ public sealed class NpmrcValidationTests
         yield return Case("one variable for two registries",
             [
                 s_entry with { VariableName = "NPM_TOKEN" },
-                s_entry with { Scope = "@b", RegistryUrl = new Uri("https://other.example/"), VariableName = "NPM_TOKEN" },
+                s_entry with
+                {
+                    Scope = "@b", RegistryUrl = new Uri("https://other.example/"), VariableName = "NPM_TOKEN",
+                },
             ],
             "entries[1].VariableName",
             "NPM_TOKEN is also used for //npm.pkg.github.com/; each secret needs its own variable.");

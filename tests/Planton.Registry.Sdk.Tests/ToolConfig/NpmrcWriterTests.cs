@@ -66,7 +66,8 @@ public sealed class NpmrcWriterTests
             "//127.0.0.1:4873/:_authToken=keep\n@planton:registry=http://127.0.0.1:4873/\n"
             + "//127.0.0.1:4873/:always-auth=true\n");
 
-        var github = new NpmRegistryEntry(new Uri("https://npm.pkg.github.com"), "@octo", NpmAuth.Token(s_token), false);
+        var github = new NpmRegistryEntry(
+            new Uri("https://npm.pkg.github.com"), "@octo", NpmAuth.Token(s_token), false);
         yield return Case("two scopes share one GitHub registry", string.Empty,
             [github, github with { Scope = "Other-Org" }],
             "@octo:registry=https://npm.pkg.github.com/\n@other-org:registry=https://npm.pkg.github.com/\n"
@@ -216,7 +217,10 @@ public sealed class NpmrcWriterTests
             new[]
             {
                 entry with { Scope = "@x" },
-                entry with { Scope = "@y", RegistryUrl = new Uri("http://127.0.0.1:4874/"), VariableName = "NPM_TOKEN_X" },
+                entry with
+                {
+                    Scope = "@y", RegistryUrl = new Uri("http://127.0.0.1:4874/"), VariableName = "NPM_TOKEN_X",
+                },
             },
             "@x:registry=http://127.0.0.1:4873/\n//127.0.0.1:4873/:_authToken=${NPM_TOKEN_X_2}\n"
             + "@y:registry=http://127.0.0.1:4874/\n//127.0.0.1:4874/:_authToken=${NPM_TOKEN_X}\n",

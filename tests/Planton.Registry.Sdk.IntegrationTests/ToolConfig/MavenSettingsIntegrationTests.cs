@@ -119,10 +119,10 @@ public sealed class MavenSettingsIntegrationTests
 
         Assert.That(deployed.ExitCode, Is.Zero, $"mvn deploy with the right password: {deployed}");
         Assert.That(deploy.ExitCode, Is.Not.Zero, $"mvn deploy: {deploy}");
-        Assert.That(deploy.Stdout + deploy.Stderr, Does.Contain("401"), $"mvn deploy: {deploy}");
+        Assert.That(deploy.StandardOutput + deploy.StandardError, Does.Contain("401"), $"mvn deploy: {deploy}");
         Assert.That(resolve.ExitCode, Is.Not.Zero, $"mvn dependency:get: {resolve}");
         Assert.That(
-            resolve.Stdout + resolve.Stderr, Does.Contain("401 Unauthorized"), $"mvn dependency:get: {resolve}");
+            resolve.StandardOutput + resolve.StandardError, Does.Contain("401 Unauthorized"), $"mvn dependency:get: {resolve}");
     }
 
     [Test]
@@ -146,7 +146,7 @@ public sealed class MavenSettingsIntegrationTests
         Assert.That(passwords[SnapshotsId], Is.EqualTo("${env.MAVEN_PASSWORD_PLANTON_SNAPSHOTS}"));
         Assert.That(withVariable.ExitCode, Is.Zero, $"mvn dependency:get with the variable: {withVariable}");
         Assert.That(
-            withoutVariable.Stdout + withoutVariable.Stderr,
+            withoutVariable.StandardOutput + withoutVariable.StandardError,
             Does.Contain("401"),
             $"mvn without the variable: {withoutVariable}");
     }

@@ -62,7 +62,7 @@ public sealed class NpmrcIntegrationTests
         Assert.That(install.ExitCode, Is.Zero, $"npm install: {install}");
         var required = await ProcessRunner.RunAsync(
             "node", ["-e", $"process.stdout.write(require('{name}'))"], workingDirectory: app);
-        Assert.That(required.Stdout, Is.EqualTo("hello from " + name), $"node: {required}");
+        Assert.That(required.StandardOutput, Is.EqualTo("hello from " + name), $"node: {required}");
     }
 
     [TestCase("token")]
@@ -89,7 +89,7 @@ public sealed class NpmrcIntegrationTests
         var (install, _) = await InstallAsync(npmrc, _package);
 
         Assert.That(install.ExitCode, Is.Not.Zero, $"npm install: {install}");
-        Assert.That(install.Stderr, Does.Contain("E401"), $"npm install: {install}");
+        Assert.That(install.StandardError, Does.Contain("E401"), $"npm install: {install}");
     }
 
     [Test]
@@ -111,8 +111,8 @@ public sealed class NpmrcIntegrationTests
             .And.Not.Contain(_token.Reveal()));
         Assert.That(variable.Key, Is.EqualTo("NPM_TOKEN_PLANTON"));
         Assert.That(withVariable.ExitCode, Is.Zero, $"npm install with the variable: {withVariable}");
-        Assert.That(wrongVariable.Stderr, Does.Contain("E401"), $"npm install, wrong value: {wrongVariable}");
-        Assert.That(noVariable.Stderr, Does.Contain("E401"), $"npm install without the variable: {noVariable}");
+        Assert.That(wrongVariable.StandardError, Does.Contain("E401"), $"npm install, wrong value: {wrongVariable}");
+        Assert.That(noVariable.StandardError, Does.Contain("E401"), $"npm install without the variable: {noVariable}");
     }
 
     [Test]

@@ -22,4 +22,9 @@ internal static class CommonOptions
         Description = description,
         Required = true,
     };
+
+    public static Option<bool> EnvironmentPlaceholders() => new("--env-placeholders")
+    {
+        Description = "Write ${VAR} placeholders instead of secrets and print 'export VAR=...' lines to set them.",
+    };
 }

@@ -13,7 +13,8 @@ internal static class CommonOptions
 
     public static Option<FileInfo> Connection() => new("--connection")
     {
-        Description = "A connection file: one JSON object with Name, Provider and the provider's fields (see CONTRACT.md).",
+        Description = "A connection file: one JSON object with Name, Provider and the provider's fields"
+            + " (see CONTRACT.md).",
         Required = true,
     };
 

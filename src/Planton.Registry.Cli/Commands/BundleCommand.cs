@@ -25,24 +25,38 @@ internal static class BundleCommand
         var directory = CommonOptions.Required("--dir", "The folder the Worker build wrote.");
         var force = new Option<bool>("--force") { Description = "Replace a stored version that has other content." };
         var main = new Option<string>("--main") { Description = "The entry module, relative to --dir." };
-        var command = new Command("put", "Store a bundle under its service name and commit SHA; a version is immutable.");
+        var command = new Command(
+            "put",
+            "Store a bundle under its service name and commit SHA; a version is immutable.");
         foreach (var option in new Option[] { connectionFile, directory, name, tag, force, main })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction((parseResult, cancellationToken) => WithStoreAsync(context, parseResult, connectionFile, async store =>
-        {
-            var options = new BundlePutOptions { Force = parseResult.GetValue(force), MainModule = parseResult.GetValue(main) };
-            var result = await store.PutAsync(
-                    parseResult.GetValue(name)!, parseResult.GetValue(tag)!, parseResult.GetValue(directory)!, options,
-                    cancellationToken)
-                .ConfigureAwait(false);
-            var note = result.AlreadyStored ? " (already stored)" : result.Replaced ? " (replaced)" : string.Empty;
-            context.Stdout.WriteLine(
-                $"{result.ServiceName}:{result.Tag} {result.ManifestDigest} {result.Files.Count} files {result.TotalBytes} bytes{note}");
-            return ExitCodes.Success;
-        }));
+        command.SetAction((parseResult, cancellationToken) => WithStoreAsync(
+            context,
+            parseResult,
+            connectionFile,
+            async store =>
+            {
+                var options = new BundlePutOptions
+                {
+                    Force = parseResult.GetValue(force),
+                    MainModule = parseResult.GetValue(main),
+                };
+                var result = await store.PutAsync(
+                        parseResult.GetValue(name)!,
+                        parseResult.GetValue(tag)!,
+                        parseResult.GetValue(directory)!,
+                        options,
+                        cancellationToken)
+                    .ConfigureAwait(false);
+                var note = result.AlreadyStored ? " (already stored)" : result.Replaced ? " (replaced)" : string.Empty;
+                context.Stdout.WriteLine(
+                    $"{result.ServiceName}:{result.Tag} {result.ManifestDigest} {result.Files.Count} files"
+                    + $" {result.TotalBytes} bytes{note}");
+                return ExitCodes.Success;
+            }));
         return command;
     }
 
@@ -56,35 +70,52 @@ internal static class BundleCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parseResult, cancellationToken) => WithStoreAsync(context, parseResult, connectionFile, async store =>
-        {
-            var result = await store.GetAsync(
-                    parseResult.GetValue(name)!, parseResult.GetValue(tag)!, parseResult.GetValue(directory)!, cancellationToken)
-                .ConfigureAwait(false);
-            context.Stdout.WriteLine(
-                $"{result.ServiceName}:{result.Tag} {result.ManifestDigest} {result.Files.Count} files {result.TotalBytes} bytes"
-                + $" -> {result.Directory}");
-            return ExitCodes.Success;
-        }));
+        command.SetAction((parseResult, cancellationToken) => WithStoreAsync(
+            context,
+            parseResult,
+            connectionFile,
+            async store =>
+            {
+                var result = await store.GetAsync(
+                        parseResult.GetValue(name)!,
+                        parseResult.GetValue(tag)!,
+                        parseResult.GetValue(directory)!,
+                        cancellationToken)
+                    .ConfigureAwait(false);
+                context.Stdout.WriteLine(
+                    $"{result.ServiceName}:{result.Tag} {result.ManifestDigest} {result.Files.Count} files"
+                    + $" {result.TotalBytes} bytes"
+                    + $" -> {result.Directory}");
+                return ExitCodes.Success;
+            }));
         return command;
     }
 
     private static Command CreateList(CliContext context)
     {
         var (connectionFile, name) = (CommonOptions.Connection(), NameOption());
-        var command = new Command("list", "List a service's stored versions, newest first: tag, stored at, bytes, files.");
+        var command = new Command(
+            "list",
+            "List a service's stored versions, newest first: tag, stored at, bytes, files.");
         command.Options.Add(connectionFile);
         command.Options.Add(name);
-        command.SetAction((parseResult, cancellationToken) => WithStoreAsync(context, parseResult, connectionFile, async store =>
-        {
-            var versions = await store.ListAsync(parseResult.GetValue(name)!, cancellationToken).ConfigureAwait(false);
-            foreach (var version in versions.OrderByDescending(v => v.StoredAt))
+        command.SetAction((parseResult, cancellationToken) => WithStoreAsync(
+            context,
+            parseResult,
+            connectionFile,
+            async store =>
             {
-                context.Stdout.WriteLine($"{version.Tag}\t{version.StoredAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\t{version.Size}\t{version.FileCount}");
-            }
+                var versions = await store.ListAsync(parseResult.GetValue(name)!, cancellationToken)
+                    .ConfigureAwait(false);
+                foreach (var version in versions.OrderByDescending(v => v.StoredAt))
+                {
+                    context.Stdout.WriteLine(
+                        $"{version.Tag}\t{version.StoredAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}"
+                        + $"\t{version.Size}\t{version.FileCount}");
+                }
 
-            return ExitCodes.Success;
-        }));
+                return ExitCodes.Success;
+            }));
         return command;
     }
 
@@ -97,24 +128,35 @@ internal static class BundleCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parseResult, cancellationToken) => WithStoreAsync(context, parseResult, connectionFile, async store =>
-        {
-            var result = await store.DeleteAsync(parseResult.GetValue(name)!, parseResult.GetValue(tag)!, cancellationToken)
-                .ConfigureAwait(false);
-            if (result.ObjectsDeleted == 0)
+        command.SetAction((parseResult, cancellationToken) => WithStoreAsync(
+            context,
+            parseResult,
+            connectionFile,
+            async store =>
             {
-                context.Stderr.WriteLine($"error: no bundle {result.ServiceName}:{result.Tag} is stored.");
-                return ExitCodes.NotFound;
-            }
+                var result = await store.DeleteAsync(
+                        parseResult.GetValue(name)!,
+                        parseResult.GetValue(tag)!,
+                        cancellationToken)
+                    .ConfigureAwait(false);
+                if (result.ObjectsDeleted == 0)
+                {
+                    context.Stderr.WriteLine($"error: no bundle {result.ServiceName}:{result.Tag} is stored.");
+                    return ExitCodes.NotFound;
+                }
 
-            context.Stdout.WriteLine($"deleted {result.ServiceName}:{result.Tag} ({result.ObjectsDeleted} objects)");
-            return ExitCodes.Success;
-        }));
+                context.Stdout.WriteLine(
+                    $"deleted {result.ServiceName}:{result.Tag} ({result.ObjectsDeleted} objects)");
+                return ExitCodes.Success;
+            }));
         return command;
     }
 
     private static async Task<int> WithStoreAsync(
-        CliContext context, ParseResult parseResult, Option<FileInfo> connectionFile, Func<IWorkerBundleStore, Task<int>> action)
+        CliContext context,
+        ParseResult parseResult,
+        Option<FileInfo> connectionFile,
+        Func<IWorkerBundleStore, Task<int>> action)
     {
         var connection = ConnectionFile.Load(parseResult.GetValue(connectionFile)!.FullName);
         var services = context.BuildServices(connection);
@@ -129,5 +171,6 @@ internal static class BundleCommand
 
     private static Option<string> NameOption() => CommonOptions.Required("--name", "The Worker's service name.");
 
-    private static Option<string> TagOption() => CommonOptions.Required("--tag", "The version, usually the commit SHA.");
+    private static Option<string> TagOption() =>
+        CommonOptions.Required("--tag", "The version, usually the commit SHA.");
 }

@@ -5,13 +5,18 @@ using Planton.Registry.Sdk.ToolConfig;
 
 namespace Planton.Registry.Cli.Commands;
 
-/// <summary><c>maven-settings --connection FILE [--out PATH] [--env-placeholders]</c>: merges a server and repository.</summary>
+/// <summary>
+/// <c>maven-settings --connection FILE [--out PATH] [--env-placeholders]</c>: merges a server and repository.
+/// </summary>
 internal static class MavenSettingsCommand
 {
     public static Command Create(CliContext context)
     {
         var connectionFile = CommonOptions.Connection();
-        var output = new Option<string>("--out") { Description = "The settings.xml to write or merge; default ~/.m2/settings.xml." };
+        var output = new Option<string>("--out")
+        {
+            Description = "The settings.xml to write or merge; default ~/.m2/settings.xml.",
+        };
         var placeholders = CommonOptions.EnvironmentPlaceholders();
         var command = new Command(
             "maven-settings",
@@ -27,8 +32,12 @@ internal static class MavenSettingsCommand
             var provider = services.GetRequiredService<IRegistryConnections>().Get(connection.Name!);
             var entry = await ToolConfigEntries.ForMavenAsync(provider, cancellationToken).ConfigureAwait(false);
             var path = parseResult.GetValue(output) ?? ToolConfigPaths.GetDefaultMavenSettingsPath();
-            var options = new MavenSettingsWriteOptions { UseEnvironmentPlaceholders = parseResult.GetValue(placeholders) };
-            var result = await MavenSettingsWriter.WriteAsync(path, [entry], options, cancellationToken).ConfigureAwait(false);
+            var options = new MavenSettingsWriteOptions
+            {
+                UseEnvironmentPlaceholders = parseResult.GetValue(placeholders),
+            };
+            var result = await MavenSettingsWriter.WriteAsync(path, [entry], options, cancellationToken)
+                .ConfigureAwait(false);
             ToolConfigOutput.Print(context, result);
             return ExitCodes.Success;
         });

@@ -5,7 +5,9 @@ using Planton.Registry.Sdk.ToolConfig;
 
 namespace Planton.Registry.Cli.Commands;
 
-/// <summary><c>npmrc --connection FILE [--scope @SCOPE] [--out PATH] [--env-placeholders]</c>: writes or merges .npmrc lines.</summary>
+/// <summary>
+/// <c>npmrc --connection FILE [--scope @SCOPE] [--out PATH] [--env-placeholders]</c>: writes or merges .npmrc lines.
+/// </summary>
 internal static class NpmrcCommand
 {
     public static Command Create(CliContext context)
@@ -17,7 +19,9 @@ internal static class NpmrcCommand
             Description = "The .npmrc to write or merge; default $NPM_CONFIG_USERCONFIG or ~/.npmrc.",
         };
         var placeholders = CommonOptions.EnvironmentPlaceholders();
-        var command = new Command("npmrc", "Write or merge the .npmrc lines of an npm connection, keeping every other line.");
+        var command = new Command(
+            "npmrc",
+            "Write or merge the .npmrc lines of an npm connection, keeping every other line.");
         command.Options.Add(connectionFile);
         command.Options.Add(scope);
         command.Options.Add(output);

@@ -15,7 +15,8 @@ internal static class ToolConfigOutput
         context.Stdout.WriteLine(result.Path);
         foreach (var (name, value) in result.EnvironmentVariables)
         {
-            context.Stdout.WriteLine($"export {name}='{value.Reveal().Replace("'", "'\\''", StringComparison.Ordinal)}'");
+            context.Stdout.WriteLine(
+                $"export {name}='{value.Reveal().Replace("'", "'\\''", StringComparison.Ordinal)}'");
         }
     }
 }

@@ -22,7 +22,8 @@ public static class ToolConfigEntries
     /// <param name="cancellationToken">Cancels a token exchange.</param>
     /// <returns>The entry.</returns>
     /// <exception cref="RegistryConfigurationException">The connection is not an npm connection.</exception>
-    /// <exception cref="RegistryAuthenticationException">The provider's token service refused the connection's secret.</exception>
+    /// <exception cref="RegistryAuthenticationException">The provider's token service refused the connection's
+    /// secret.</exception>
     public static async Task<NpmRegistryEntry> ForNpmAsync(
         IRegistryProvider provider, string? scope = null, CancellationToken cancellationToken = default)
     {
@@ -46,11 +47,13 @@ public static class ToolConfigEntries
     }
 
     /// <summary>Builds the <c>settings.xml</c> server of a Maven connection; its id is the connection's name.</summary>
-    /// <param name="provider">A GCP Artifact Registry, GitHub Packages or JFrog connection whose format is Maven.</param>
+    /// <param name="provider">A GCP Artifact Registry, GitHub Packages or JFrog connection whose format is
+    /// Maven.</param>
     /// <param name="cancellationToken">Cancels a token exchange.</param>
     /// <returns>The entry.</returns>
     /// <exception cref="RegistryConfigurationException">The connection is not a Maven connection.</exception>
-    /// <exception cref="RegistryAuthenticationException">The provider's token service refused the connection's secret.</exception>
+    /// <exception cref="RegistryAuthenticationException">The provider's token service refused the connection's
+    /// secret.</exception>
     public static async Task<MavenServerEntry> ForMavenAsync(
         IRegistryProvider provider, CancellationToken cancellationToken = default)
     {
@@ -66,12 +69,15 @@ public static class ToolConfigEntries
 
     private static void RequireFormat(IRegistryProvider provider, ArtifactFormat format)
     {
-        if (provider.Format != format || provider is not (GcpArtifactRegistryProvider or GitHubPackagesProvider or JFrogRegistryProvider))
+        if (provider.Format != format
+            || provider is not (GcpArtifactRegistryProvider or GitHubPackagesProvider or JFrogRegistryProvider))
         {
             throw new RegistryConfigurationException(
                 "Format",
-                $"The connection '{provider.ConnectionName}' ({provider.Kind}, {provider.Format?.ToString() ?? "bundles"}) "
-                + $"is not a {format} connection; use GcpArtifactRegistry, GitHubPackages or JFrogArtifactory with Format {format}.");
+                $"The connection '{provider.ConnectionName}' ({provider.Kind},"
+                + $" {provider.Format?.ToString() ?? "bundles"}) "
+                + $"is not a {format} connection; use GcpArtifactRegistry, GitHubPackages or JFrogArtifactory"
+                + $" with Format {format}.");
         }
     }
 

@@ -22,13 +22,17 @@ public sealed class CliBundleTests
     public async Task PutGetListDelete_RoundTripsByteForByte(string endpointVariable)
     {
         var source = MakeBundle("v1");
-        var connection = WriteConnection(LoopbackServers.Require(endpointVariable), LoopbackServers.Require("PLANTON_S3_SECRET_ACCESS_KEY"));
+        var connection = WriteConnection(
+            LoopbackServers.Require(endpointVariable),
+            LoopbackServers.Require("PLANTON_S3_SECRET_ACCESS_KEY"));
         var name = "cli-" + Guid.NewGuid().ToString("N")[..10];
         const string tag = "0123456789abcdef0123456789abcdef01234567";
 
-        var put = await Cli(["bundle", "put", "--connection", connection, "--dir", source, "--name", name, "--tag", tag]);
+        var put = await Cli(
+            ["bundle", "put", "--connection", connection, "--dir", source, "--name", name, "--tag", tag]);
         var target = Path.Combine(_work, "fetched");
-        var get = await Cli(["bundle", "get", "--connection", connection, "--name", name, "--tag", tag, "--dir", target]);
+        var get = await Cli(
+            ["bundle", "get", "--connection", connection, "--name", name, "--tag", tag, "--dir", target]);
         var list = await Cli(["bundle", "list", "--connection", connection, "--name", name]);
 
         Assert.That(put.ExitCode, Is.Zero, put.ToString());
@@ -37,7 +41,10 @@ public sealed class CliBundleTests
         foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(source, file);
-            Assert.That(File.ReadAllBytes(Path.Combine(target, relative)), Is.EqualTo(File.ReadAllBytes(file)), relative);
+            Assert.That(
+                File.ReadAllBytes(Path.Combine(target, relative)),
+                Is.EqualTo(File.ReadAllBytes(file)),
+                relative);
         }
 
         Assert.That(list.StandardOutput, Does.StartWith(tag + "\t"));
@@ -52,13 +59,20 @@ public sealed class CliBundleTests
     [Test]
     public async Task Put_SameVersionOtherContent_IsRefusedUnlessForced()
     {
-        var connection = WriteConnection(LoopbackServers.Require("PLANTON_S3_ENDPOINT"), LoopbackServers.Require("PLANTON_S3_SECRET_ACCESS_KEY"));
+        var connection = WriteConnection(
+            LoopbackServers.Require("PLANTON_S3_ENDPOINT"),
+            LoopbackServers.Require("PLANTON_S3_SECRET_ACCESS_KEY"));
         var name = "cli-" + Guid.NewGuid().ToString("N")[..10];
 
-        var first = await Cli(["bundle", "put", "--connection", connection, "--dir", MakeBundle("one"), "--name", name, "--tag", "abc"]);
-        var second = await Cli(["bundle", "put", "--connection", connection, "--dir", MakeBundle("two"), "--name", name, "--tag", "abc"]);
+        var first = await Cli(
+            ["bundle", "put", "--connection", connection, "--dir", MakeBundle("one"), "--name", name, "--tag", "abc"]);
+        var second = await Cli(
+            ["bundle", "put", "--connection", connection, "--dir", MakeBundle("two"), "--name", name, "--tag", "abc"]);
         var forced = await Cli(
-            ["bundle", "put", "--connection", connection, "--dir", MakeBundle("three"), "--name", name, "--tag", "abc", "--force"]);
+            [
+                "bundle", "put", "--connection", connection, "--dir", MakeBundle("three"),
+                "--name", name, "--tag", "abc", "--force",
+            ]);
 
         Assert.That(first.ExitCode, Is.Zero, first.ToString());
         Assert.That(second.ExitCode, Is.EqualTo(2), second.ToString());
@@ -73,7 +87,10 @@ public sealed class CliBundleTests
         var connection = WriteConnection(LoopbackServers.Require("PLANTON_S3_ENDPOINT"), wrong);
 
         var put = await Cli(
-            ["bundle", "put", "--verbose", "--connection", connection, "--dir", MakeBundle("x"), "--name", "denied", "--tag", "v1"]);
+            [
+                "bundle", "put", "--verbose", "--connection", connection, "--dir", MakeBundle("x"),
+                "--name", "denied", "--tag", "v1",
+            ]);
 
         Assert.That(put.ExitCode, Is.EqualTo(3), put.ToString());
         Assert.That(put.StandardOutput + put.StandardError, Does.Not.Contain(wrong));
@@ -89,7 +106,9 @@ public sealed class CliBundleTests
     {
         var directory = Path.Combine(_work, "src-" + content);
         Directory.CreateDirectory(Path.Combine(directory, "lib"));
-        File.WriteAllText(Path.Combine(directory, "index.js"), $"export default {{ fetch() {{ return new Response('{content}'); }} }};");
+        File.WriteAllText(
+            Path.Combine(directory, "index.js"),
+            $"export default {{ fetch() {{ return new Response('{content}'); }} }};");
         File.WriteAllText(Path.Combine(directory, "lib", "util.mjs"), "export const x = 1;");
         File.WriteAllBytes(Path.Combine(directory, "module.wasm"), [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
         return directory;

@@ -39,7 +39,8 @@ public sealed class CliImageTests
         var expected = $"{host}/{image}:{tag}@{layoutDigest}";
         Assert.That(push.StandardOutput.Trim(), Is.EqualTo(expected));
 
-        var inspect = await Skopeo(["inspect", .. SkopeoTransportArguments(instance), $"docker://{host}/{image}:{tag}"]);
+        var inspect = await Skopeo(
+            ["inspect", .. SkopeoTransportArguments(instance), $"docker://{host}/{image}:{tag}"]);
         using (var document = JsonDocument.Parse(inspect.StandardOutput))
         {
             Assert.That(document.RootElement.GetProperty("Digest").GetString(), Is.EqualTo(layoutDigest));
@@ -47,7 +48,8 @@ public sealed class CliImageTests
 
         var pulled = Path.Combine(_work, "pulled");
         var pull = await ProcessRunner.RunCliAsync(
-            ["pull", "--connection", connection, "--ref", $"{host}/{image}:{tag}", "--layout", pulled], TlsEnvironment());
+            ["pull", "--connection", connection, "--ref", $"{host}/{image}:{tag}", "--layout", pulled],
+            TlsEnvironment());
 
         Assert.That(pull.ExitCode, Is.Zero, pull.ToString());
         Assert.That(pull.StandardOutput.Trim(), Is.EqualTo($"{host}/{image}@{layoutDigest}"));
@@ -63,7 +65,10 @@ public sealed class CliImageTests
         var connection = WriteConnection("basic", LoopbackServers.Require("PLANTON_REGISTRY_URL"), wrong);
 
         var push = await ProcessRunner.RunCliAsync(
-            ["push", "--verbose", "--connection", connection, "--layout", layout, "--image", "cli/denied", "--tag", "v1"]);
+            [
+                "push", "--verbose", "--connection", connection, "--layout", layout,
+                "--image", "cli/denied", "--tag", "v1",
+            ]);
 
         Assert.That(push.ExitCode, Is.EqualTo(3), push.ToString());
         Assert.That(push.StandardOutput + push.StandardError, Does.Not.Contain(wrong));
@@ -88,7 +93,9 @@ public sealed class CliImageTests
     public async Task Pull_ReferenceOnAnotherRegistry_ExitsTwoAndSendsNothing()
     {
         var connection = WriteConnection(
-            "basic", LoopbackServers.Require("PLANTON_REGISTRY_URL"), LoopbackServers.Require("PLANTON_REGISTRY_PASSWORD"));
+            "basic",
+            LoopbackServers.Require("PLANTON_REGISTRY_URL"),
+            LoopbackServers.Require("PLANTON_REGISTRY_PASSWORD"));
 
         var pull = await ProcessRunner.RunCliAsync(
             ["pull", "--connection", connection, "--ref", "127.0.0.1:5002/some/image:tag", "--layout", _work]);
@@ -99,8 +106,14 @@ public sealed class CliImageTests
 
     private static void AssertSameBlobs(string expectedLayout, string actualLayout)
     {
-        var expected = Directory.GetFiles(Path.Combine(expectedLayout, "blobs", "sha256")).Select(Path.GetFileName).Order().ToArray();
-        var actual = Directory.GetFiles(Path.Combine(actualLayout, "blobs", "sha256")).Select(Path.GetFileName).Order().ToArray();
+        var expected = Directory.GetFiles(Path.Combine(expectedLayout, "blobs", "sha256"))
+            .Select(Path.GetFileName)
+            .Order()
+            .ToArray();
+        var actual = Directory.GetFiles(Path.Combine(actualLayout, "blobs", "sha256"))
+            .Select(Path.GetFileName)
+            .Order()
+            .ToArray();
         Assert.That(actual, Is.EqualTo(expected));
         foreach (var name in expected)
         {
@@ -138,7 +151,12 @@ public sealed class CliImageTests
         {
             Name = name,
             Provider = "OciRegistry",
-            OciRegistry = new { Url = url, Username = LoopbackServers.Require("PLANTON_REGISTRY_USER"), Password = password },
+            OciRegistry = new
+            {
+                Url = url,
+                Username = LoopbackServers.Require("PLANTON_REGISTRY_USER"),
+                Password = password,
+            },
         }));
         return path;
     }

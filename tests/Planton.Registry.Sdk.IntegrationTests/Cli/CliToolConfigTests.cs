@@ -41,7 +41,9 @@ public sealed class CliToolConfigTests
         Assert.That(File.ReadAllText(npmrc), Is.EqualTo(afterFirst));
         Assert.That(afterFirst, Does.StartWith(existing));
         Assert.That(afterFirst, Does.Contain("@planton:registry=" + registry.TrimEnd('/') + "/"));
-        Assert.That(first.StandardOutput + first.StandardError, Does.Not.Contain(LoopbackServers.Require("PLANTON_NPM_TOKEN")));
+        Assert.That(
+            first.StandardOutput + first.StandardError,
+            Does.Not.Contain(LoopbackServers.Require("PLANTON_NPM_TOKEN")));
         Assert.That(File.GetUnixFileMode(npmrc), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
 
         var whoami = await ProcessRunner.RunAsync(
@@ -66,7 +68,8 @@ public sealed class CliToolConfigTests
             Format = "Maven",
         });
 
-        var result = await ProcessRunner.RunCliAsync(["maven-settings", "--connection", connection, "--out", settings, "--env-placeholders"]);
+        var result = await ProcessRunner.RunCliAsync(
+            ["maven-settings", "--connection", connection, "--out", settings, "--env-placeholders"]);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         var text = File.ReadAllText(settings);
@@ -76,7 +79,8 @@ public sealed class CliToolConfigTests
         var ns = document.Root!.Name.Namespace;
         var ids = document.Descendants(ns + "server").Select(s => s.Element(ns + "id")?.Value).ToArray();
         Assert.That(ids, Does.Contain("jfrog-maven"));
-        foreach (var id in before.Descendants(before.Root!.Name.Namespace + "server").Select(s => s.Element(before.Root.Name.Namespace + "id")?.Value))
+        foreach (var id in before.Descendants(before.Root!.Name.Namespace + "server")
+            .Select(s => s.Element(before.Root.Name.Namespace + "id")?.Value))
         {
             Assert.That(ids, Does.Contain(id));
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Planton.Registry.Sdk.Connections;
 using Planton.Registry.Sdk.Credentials;
 using Planton.Registry.Sdk.DependencyInjection;
+using Planton.Registry.Sdk.Diagnostics;
 using Planton.Registry.Sdk.Distribution;
 using Planton.Registry.Sdk.Images;
 using Planton.Registry.Sdk.Providers;
@@ -84,6 +85,7 @@ public static class PlantonRegistryServiceCollectionExtensions
         services.AddOptions<OciRegistryClientOptions>();
         services.TryAddSingleton<IOciRegistryClient, OciRegistryClient>();
         services.TryAddSingleton<IImageTransfer, ImageTransfer>();
+        services.TryAddSingleton<IConnectionTester, ConnectionTester>();
         PlantonRegistryHttpClients.Add(services);
     }
 }

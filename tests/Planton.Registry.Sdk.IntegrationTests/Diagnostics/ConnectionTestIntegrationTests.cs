@@ -89,7 +89,8 @@ public sealed class ConnectionTestIntegrationTests
         var lines = Lines(result);
         Assert.That(lines[1], Does.StartWith("FAIL host       127.0.0.1:1 refused or dropped the connection"));
         Assert.That(lines.Skip(2).SkipLast(1), Is.All.Contains("not checked after the failure above"));
-        Assert.That(lines[^1], Does.StartWith("FAIL verdict    host: Check that 127.0.0.1:1 is the registry's address"));
+        Assert.That(
+            lines[^1], Does.StartWith("FAIL verdict    host: Check that 127.0.0.1:1 is the registry's address"));
     }
 
     [TestCase("PLANTON_REGISTRY_URL")]
@@ -133,7 +134,8 @@ public sealed class ConnectionTestIntegrationTests
         var lines = Lines(result);
         Assert.That(lines[5], Does.StartWith("skip permission not known"));
         Assert.That(lines[6], Does.StartWith("FAIL repository the registry says team/app does not exist"));
-        Assert.That(lines[^1], Does.StartWith("FAIL verdict    repository: The registry says 'team/app' does not exist"));
+        Assert.That(
+            lines[^1], Does.StartWith("FAIL verdict    repository: The registry says 'team/app' does not exist"));
     }
 
     [Test]

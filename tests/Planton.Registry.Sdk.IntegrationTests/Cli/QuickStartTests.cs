@@ -23,7 +23,8 @@ public sealed class QuickStartTests
         var inspect = await ProcessRunner.RunAsync("skopeo", ["inspect", reference]);
         Assert.That(inspect.ExitCode, Is.Zero, inspect.ToString());
         using var json = JsonDocument.Parse(inspect.StandardOutput);
-        Assert.That(json.RootElement.GetProperty("Digest").GetString(), Is.EqualTo(printed[(printed.LastIndexOf('@') + 1)..]));
+        var digest = printed[(printed.LastIndexOf('@') + 1)..];
+        Assert.That(json.RootElement.GetProperty("Digest").GetString(), Is.EqualTo(digest));
     }
 
     [Test]
@@ -53,7 +54,9 @@ public sealed class QuickStartTests
             "skopeo",
             [
                 "inspect", "--tls-verify=false",
-                "--creds", $"{LoopbackServers.Require("PLANTON_REGISTRY_USER")}:{LoopbackServers.Require("PLANTON_REGISTRY_PASSWORD")}",
+                "--creds",
+                LoopbackServers.Require("PLANTON_REGISTRY_USER") + ":"
+                    + LoopbackServers.Require("PLANTON_REGISTRY_PASSWORD"),
                 "docker://" + printed[..at],
             ]);
         Assert.That(inspect.ExitCode, Is.Zero, inspect.ToString());

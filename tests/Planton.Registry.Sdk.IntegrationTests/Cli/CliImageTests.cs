@@ -56,6 +56,50 @@ public sealed class CliImageTests
         AssertSameBlobs(layout, pulled);
     }
 
+    [TestCase("GitHubContainerRegistry", "planton-org/")]
+    [TestCase("JFrogArtifactory", "docker-local/")]
+    [TestCase("AzureContainerRegistry", "")]
+    public async Task Push_StaticCredentialProviderWithRegistryUrl_LandsWhereTheReferenceSays(
+        string provider, string prefix)
+    {
+        var url = LoopbackServers.Require("PLANTON_REGISTRY_URL");
+        var user = LoopbackServers.Require("PLANTON_REGISTRY_USER");
+        var password = LoopbackServers.Require("PLANTON_REGISTRY_PASSWORD");
+        object fields = provider switch
+        {
+            "GitHubContainerRegistry" => new
+            {
+                Username = user, PersonalAccessToken = password, Owner = "Planton-Org", RegistryUrl = url,
+            },
+            "JFrogArtifactory" => new
+            {
+                Url = url, RepositoryKey = "docker-local", Username = user, AccessToken = password,
+            },
+            _ => new { RegistryName = "plantonacr01", Username = user, Password = password, RegistryUrl = url },
+        };
+        var connection = Path.Combine(_work, provider + ".json");
+        File.WriteAllText(
+            connection,
+            JsonSerializer.Serialize(
+                new Dictionary<string, object> { ["Name"] = "p", ["Provider"] = provider, [provider] = fields }));
+        var layout = Path.Combine(_work, "layout");
+        var digest = await ExternalTools.MakeOciLayoutAsync(layout, "v1");
+        var image = "Svc-" + Guid.NewGuid().ToString("N")[..8];
+
+        var push = await ProcessRunner.RunCliAsync(
+            [
+                "push", "--connection", connection, "--layout", layout,
+                "--image", image.ToLowerInvariant(), "--tag", "v1",
+            ]);
+
+        Assert.That(push.ExitCode, Is.Zero, push.ToString());
+        var expected = $"{new Uri(url).Authority}/{prefix}{image.ToLowerInvariant()}:v1";
+        Assert.That(push.StandardOutput.Trim(), Is.EqualTo($"{expected}@{digest}"));
+        var inspect = await Skopeo(["inspect", .. SkopeoTransportArguments("basic"), "docker://" + expected]);
+        using var document = JsonDocument.Parse(inspect.StandardOutput);
+        Assert.That(document.RootElement.GetProperty("Digest").GetString(), Is.EqualTo(digest));
+    }
+
     [Test]
     public async Task Push_WrongPassword_ExitsThreeWithoutTheSecret()
     {

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using Planton.Registry.Sdk.Connections;
 using Planton.Registry.Sdk.Diagnostics;
 
 namespace Planton.Registry.Cli.Commands;
@@ -28,12 +26,10 @@ internal static class TestCommand
         command.Options.Add(image);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var connection = ConnectionFile.Load(parseResult.GetValue(connectionFile)!.FullName);
-            var services = context.BuildServices(connection);
-            await using var disposeServices = services.ConfigureAwait(false);
-            var provider = services.GetRequiredService<IRegistryConnections>().Get(connection.Name!);
-            var report = await services.GetRequiredService<IConnectionTester>()
-                .TestAsync(provider, parseResult.GetValue(image), cancellationToken)
+            var session = ConnectionSession.Open(context, parseResult.GetValue(connectionFile)!);
+            await using var disposeSession = session.ConfigureAwait(false);
+            var report = await session.Get<IConnectionTester>()
+                .TestAsync(session.Provider, parseResult.GetValue(image), cancellationToken)
                 .ConfigureAwait(false);
             foreach (var step in report.Steps)
             {

@@ -71,13 +71,24 @@ public sealed class ConnectionTestReport
     public bool Succeeded => Failure == ConnectionTestFailure.None;
 
     /// <summary>
-    /// The verdict line the command line prints last: <c>ok   verdict    ...</c> when the connection may push, else
-    /// <c>FAIL verdict     &lt;area&gt;: &lt;remedy&gt;</c>.
+    /// The verdict line the command line prints last: <c>ok   verdict    ...</c> when nothing failed (saying whether
+    /// push permission was checked), else <c>FAIL verdict    &lt;area&gt;: &lt;remedy&gt;</c>.
     /// </summary>
     /// <returns>One line without a line break.</returns>
-    public string Verdict() => Succeeded
-        ? $"ok   verdict    {ConnectionName} may push to {Registry}/{Repository}"
-        : $"FAIL verdict    {Failure.ToString().ToLowerInvariant()}: {Remedy}";
+    public string Verdict()
+    {
+        if (!Succeeded)
+        {
+            return $"FAIL verdict    {Failure.ToString().ToLowerInvariant()}: {Remedy}";
+        }
+
+        var pushChecked = Steps.Any(s =>
+            s.Stage == ConnectionTestStage.Permission && s.Outcome == ConnectionTestOutcome.Passed);
+        return pushChecked
+            ? $"ok   verdict    {ConnectionName} may push to {Registry}/{Repository}"
+            : $"ok   verdict    {ConnectionName} reaches {Registry} and its credentials work; push permission was "
+              + "not checked";
+    }
 
     /// <summary>Formats every step and the verdict, one per line, as the command line prints them.</summary>
     /// <returns>The lines joined by <see cref="Environment.NewLine"/>.</returns>

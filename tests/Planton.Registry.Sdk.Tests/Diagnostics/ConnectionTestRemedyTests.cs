@@ -125,6 +125,7 @@ public sealed class ConnectionTestRemedyTests
             report.Steps.Where(s => s.Stage >= ConnectionTestStage.Permission).Select(s => s.Detail),
             Is.All.Contains("ECR keeps one repository per image"));
         Assert.That(harness.Handler.Calls.Select(c => c.Method), Has.None.EqualTo(HttpMethod.Post));
+        Assert.That(report.Verdict(), Does.EndWith("its credentials work; push permission was not checked"));
     }
 
     [Test]

@@ -257,6 +257,7 @@ public sealed class ConnectionTesterTests
         Assert.That(
             harness.Handler.Calls.Where(c => c.Method == HttpMethod.Post).Select(c => c.Authorization),
             Is.All.EqualTo("Bearer good-token"));
+        Assert.That(report.ToString(), Does.Not.Contain("good-token").And.Not.Contain("right"));
     }
 
     [Test]

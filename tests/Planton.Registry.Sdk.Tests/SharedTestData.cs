@@ -15,7 +15,8 @@ internal static class SharedTestData
         }
 
         var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Planton.Registry.Sdk.sln")))
+        while (directory is not null
+            && !File.Exists(System.IO.Path.Combine(directory.FullName, "Planton.Registry.Sdk.sln")))
         {
             directory = directory.Parent;
         }

@@ -7,7 +7,7 @@ namespace Planton.Registry.Sdk.DependencyInjection;
 internal static class PlantonRegistryHttpClients
 {
     /// <summary>Registry traffic: manifests, blobs and the registry's own token service.</summary>
-    public const string Registry = "Planton.Registry.Oci";
+    public const string Registry = Distribution.OciRegistryClientOptions.HttpClientName;
 
     /// <summary>Cloud token services: Google OAuth2, the ECR API, Entra and ACR's exchange.</summary>
     public const string TokenService = "Planton.Registry.TokenService";
@@ -16,6 +16,7 @@ internal static class PlantonRegistryHttpClients
     {
         services.AddHttpClient(Registry, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(CreateHandler);
+        services.AddHttpClient(Bundles.WorkerBundleStore.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(30));
         services.AddHttpClient(TokenService, client => client.Timeout = TimeSpan.FromSeconds(60))
             .ConfigurePrimaryHttpMessageHandler(CreateHandler);
     }

@@ -7,6 +7,8 @@ using Planton.Registry.Sdk.Credentials.Aws;
 using Planton.Registry.Sdk.Credentials.Azure;
 using Planton.Registry.Sdk.Credentials.Gcp;
 using Planton.Registry.Sdk.DependencyInjection;
+using Planton.Registry.Sdk.Distribution;
+using Planton.Registry.Sdk.Images;
 using Planton.Registry.Sdk.Providers;
 using Planton.Registry.Sdk.ToolConfig;
 
@@ -80,6 +82,9 @@ public static class PlantonRegistryServiceCollectionExtensions
         services.TryAddSingleton<IDockerCredentialHelper, DockerCredentialHelper>();
         services.TryAddSingleton<RegistryProviderFactory>();
         services.TryAddSingleton<IRegistryConnections, RegistryConnections>();
+        services.AddOptions<OciRegistryClientOptions>();
+        services.TryAddSingleton<IOciRegistryClient, OciRegistryClient>();
+        services.TryAddSingleton<IImageTransfer, ImageTransfer>();
         PlantonRegistryHttpClients.Add(services);
     }
 }

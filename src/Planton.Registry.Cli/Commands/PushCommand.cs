@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Planton.Registry.Sdk.Connections;
+using Planton.Registry.Sdk.Images;
+
+namespace Planton.Registry.Cli.Commands;
+
+/// <summary><c>push --connection FILE --layout DIR --image NAME --tag TAG</c>: prints <c>&lt;reference&gt;@&lt;digest&gt;</c>.</summary>
+internal static class PushCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var connectionFile = CommonOptions.Connection();
+        var layout = CommonOptions.Required("--layout", "An OCI image layout directory holding the image.");
+        var image = CommonOptions.Required("--image", "The image name, such as billing-api.");
+        var tag = CommonOptions.Required("--tag", "The tag, usually the commit SHA.");
+        var command = new Command("push", "Push the image of an OCI image layout; print <reference>@<digest>.");
+        command.Options.Add(connectionFile);
+        command.Options.Add(layout);
+        command.Options.Add(image);
+        command.Options.Add(tag);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var connection = ConnectionFile.Load(parseResult.GetValue(connectionFile)!.FullName);
+            var services = context.BuildServices(connection);
+            await using var disposeServices = services.ConfigureAwait(false);
+            var provider = services.GetRequiredService<IRegistryConnections>().Get(connection.Name!);
+            var result = await services.GetRequiredService<IImageTransfer>().PushAsync(
+                    provider,
+                    parseResult.GetValue(layout)!,
+                    parseResult.GetValue(image)!,
+                    parseResult.GetValue(tag)!,
+                    cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            context.Stderr.WriteLine($"pushed {result.BlobsUploaded} blob(s), {result.BlobsSkipped} already present");
+            context.Stdout.WriteLine(result.ToString());
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,74 @@
+using Planton.Registry.Sdk.Distribution;
+using Planton.Registry.Sdk.Providers;
+using Planton.Registry.Sdk.References;
+
+namespace Planton.Registry.Sdk.Images;
+
+/// <summary>Asks the provider where and how, then hands the transfer to the OCI client.</summary>
+internal sealed class ImageTransfer : IImageTransfer
+{
+    private readonly IOciRegistryClient _client;
+
+    public ImageTransfer(IOciRegistryClient client)
+    {
+        _client = client;
+    }
+
+    public async Task<ImagePushResult> PushAsync(
+        IRegistryProvider provider,
+        string layoutDirectory,
+        string image,
+        string tag,
+        PushOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentException.ThrowIfNullOrWhiteSpace(layoutDirectory);
+        var reference = provider.BuildImageReference(image, tag);
+        var layout = await OciImageLayout.OpenAsync(layoutDirectory, cancellationToken).ConfigureAwait(false);
+        var effective = ApplyRules(provider.TransferRules, options);
+        var result = await _client.PushAsync(
+                Endpoint(provider), provider.Credentials, reference.Repository, layout, tag, effective, cancellationToken)
+            .ConfigureAwait(false);
+        return new ImagePushResult(reference, result.Digest, result.BlobsUploaded, result.BlobsSkipped);
+    }
+
+    public async Task<ImagePullResult> PullAsync(
+        IRegistryProvider provider,
+        ImageReference reference,
+        string layoutDirectory,
+        PullOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentException.ThrowIfNullOrWhiteSpace(layoutDirectory);
+        if (!string.Equals(reference.Registry, provider.RegistryHost, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RegistryConfigurationException(
+                "--ref",
+                $"'{reference.Registry}' is not the registry of the connection '{provider.ConnectionName}' "
+                + $"({provider.RegistryHost}); the connection's credentials go only to its own registry.");
+        }
+
+        var tagOrDigest = reference.Digest ?? reference.Tag ?? ImageReference.DefaultTag;
+        var effective = options ?? new PullOptions();
+        effective.LayoutReference ??= reference.Tag;
+        var result = await _client.PullAsync(
+                Endpoint(provider), provider.Credentials, reference.Repository, tagOrDigest, layoutDirectory, effective,
+                cancellationToken)
+            .ConfigureAwait(false);
+        return new ImagePullResult(reference, result.Digest, result.BlobsDownloaded, result.BytesDownloaded);
+    }
+
+    private static RegistryEndpoint Endpoint(IRegistryProvider provider) =>
+        RegistryEndpoint.Create(provider.RegistryUri.GetLeftPart(UriPartial.Authority), provider.AllowInsecureHttp);
+
+    private static PushOptions ApplyRules(TransferRules rules, PushOptions? options)
+    {
+        var effective = options ?? new PushOptions();
+        effective.MaxParallelBlobs = Math.Clamp(effective.MaxParallelBlobs, 1, rules.MaxParallelBlobs);
+        effective.ChunkSize = (int)Math.Max(effective.ChunkSize, rules.MinChunkSize);
+        return effective;
+    }
+}

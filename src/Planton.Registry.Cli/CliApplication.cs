@@ -53,6 +53,9 @@ internal static class CliApplication
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(PushCommand.Create(context));
         root.Subcommands.Add(PullCommand.Create(context));
+        root.Subcommands.Add(NpmrcCommand.Create(context));
+        root.Subcommands.Add(MavenSettingsCommand.Create(context));
+        root.Subcommands.Add(BundleCommand.Create(context));
         root.Subcommands.Add(LoginCommand.Create(context));
         root.Subcommands.Add(CredentialHelperCommand.Create(context));
         return root;

@@ -5,7 +5,9 @@ using Planton.Registry.Sdk.Images;
 
 namespace Planton.Registry.Cli.Commands;
 
-/// <summary><c>push --connection FILE --layout DIR --image NAME --tag TAG</c>: prints <c>&lt;reference&gt;@&lt;digest&gt;</c>.</summary>
+/// <summary>
+/// <c>push --connection FILE --layout DIR --image NAME --tag TAG</c>: prints <c>&lt;reference&gt;@&lt;digest&gt;</c>.
+/// </summary>
 internal static class PushCommand
 {
     public static Command Create(CliContext context)

@@ -14,7 +14,9 @@ using Planton.Registry.Sdk.ToolConfig;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers Planton.Registry.Sdk in a host app: connections, providers, the OCI client and its HTTP clients.</summary>
+/// <summary>
+/// Registers Planton.Registry.Sdk in a host app: connections, providers, the OCI client and its HTTP clients.
+/// </summary>
 public static class PlantonRegistryServiceCollectionExtensions
 {
     /// <summary>
@@ -40,7 +42,9 @@ public static class PlantonRegistryServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The root configuration, or the <c>PlantonRegistries</c> section.</param>
     /// <returns>The same service collection.</returns>
-    public static IServiceCollection AddPlantonRegistries(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPlantonRegistries(
+        this IServiceCollection services,
+        IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -48,7 +52,8 @@ public static class PlantonRegistryServiceCollectionExtensions
             ? own
             : configuration.GetSection(PlantonRegistriesOptions.SectionName);
         AddCore(services);
-        services.AddSingleton<IConfigureOptions<PlantonRegistriesOptions>>(new ConfigurePlantonRegistriesFromConfiguration(section));
+        services.AddSingleton<IConfigureOptions<PlantonRegistriesOptions>>(
+            new ConfigurePlantonRegistriesFromConfiguration(section));
         return services;
     }
 
@@ -56,7 +61,9 @@ public static class PlantonRegistryServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adds connections to <see cref="PlantonRegistriesOptions.Connections"/>.</param>
     /// <returns>The same service collection.</returns>
-    public static IServiceCollection AddPlantonRegistries(this IServiceCollection services, Action<PlantonRegistriesOptions> configure)
+    public static IServiceCollection AddPlantonRegistries(
+        this IServiceCollection services,
+        Action<PlantonRegistriesOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
@@ -68,8 +75,12 @@ public static class PlantonRegistryServiceCollectionExtensions
     private static void AddCore(IServiceCollection services)
     {
         services.AddOptions<PlantonRegistriesOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<PlantonRegistriesOptions>, PlantonRegistriesPostConfigure>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlantonRegistriesOptions>, RegistryConnectionOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<
+            IPostConfigureOptions<PlantonRegistriesOptions>,
+            PlantonRegistriesPostConfigure>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<
+            IValidateOptions<PlantonRegistriesOptions>,
+            RegistryConnectionOptionsValidator>());
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RegistryCredentialCache>();

@@ -3,7 +3,8 @@ using Planton.Registry.Sdk.References;
 namespace Planton.Registry.Sdk.Images;
 
 /// <summary>What a push left in the registry.</summary>
-/// <param name="Reference">The tagged reference, <c>&lt;registry-host&gt;/&lt;repository-path&gt;:&lt;tag&gt;</c>.</param>
+/// <param name="Reference">The tagged reference,
+/// <c>&lt;registry-host&gt;/&lt;repository-path&gt;:&lt;tag&gt;</c>.</param>
 /// <param name="Digest">The digest of the manifest (or index) pushed.</param>
 /// <param name="BlobsUploaded">Blobs uploaded.</param>
 /// <param name="BlobsSkipped">Blobs the registry already held.</param>

@@ -28,7 +28,13 @@ internal sealed class ImageTransfer : IImageTransfer
         var layout = await OciImageLayout.OpenAsync(layoutDirectory, cancellationToken).ConfigureAwait(false);
         var effective = ApplyRules(provider.TransferRules, options);
         var result = await _client.PushAsync(
-                Endpoint(provider), provider.Credentials, reference.Repository, layout, tag, effective, cancellationToken)
+                Endpoint(provider),
+                provider.Credentials,
+                reference.Repository,
+                layout,
+                tag,
+                effective,
+                cancellationToken)
             .ConfigureAwait(false);
         return new ImagePushResult(reference, result.Digest, result.BlobsUploaded, result.BlobsSkipped);
     }

@@ -39,7 +39,8 @@ public sealed class CliImageTests
         var expected = $"{host}/{image}:{tag}@{layoutDigest}";
         Assert.That(push.StandardOutput.Trim(), Is.EqualTo(expected));
 
-        var inspect = await Skopeo(["inspect", .. SkopeoTransportArguments(instance), $"docker://{host}/{image}:{tag}"]);
+        var inspect = await Skopeo(
+            ["inspect", .. SkopeoTransportArguments(instance), $"docker://{host}/{image}:{tag}"]);
         using (var document = JsonDocument.Parse(inspect.StandardOutput))
         {
             Assert.That(document.RootElement.GetProperty("Digest").GetString(), Is.EqualTo(layoutDigest));
@@ -47,11 +48,56 @@ public sealed class CliImageTests
 
         var pulled = Path.Combine(_work, "pulled");
         var pull = await ProcessRunner.RunCliAsync(
-            ["pull", "--connection", connection, "--ref", $"{host}/{image}:{tag}", "--layout", pulled], TlsEnvironment());
+            ["pull", "--connection", connection, "--ref", $"{host}/{image}:{tag}", "--layout", pulled],
+            TlsEnvironment());
 
         Assert.That(pull.ExitCode, Is.Zero, pull.ToString());
         Assert.That(pull.StandardOutput.Trim(), Is.EqualTo($"{host}/{image}@{layoutDigest}"));
         AssertSameBlobs(layout, pulled);
+    }
+
+    [TestCase("GitHubContainerRegistry", "planton-org/")]
+    [TestCase("JFrogArtifactory", "docker-local/")]
+    [TestCase("AzureContainerRegistry", "")]
+    public async Task Push_StaticCredentialProviderWithRegistryUrl_LandsWhereTheReferenceSays(
+        string provider, string prefix)
+    {
+        var url = LoopbackServers.Require("PLANTON_REGISTRY_URL");
+        var user = LoopbackServers.Require("PLANTON_REGISTRY_USER");
+        var password = LoopbackServers.Require("PLANTON_REGISTRY_PASSWORD");
+        object fields = provider switch
+        {
+            "GitHubContainerRegistry" => new
+            {
+                Username = user, PersonalAccessToken = password, Owner = "Planton-Org", RegistryUrl = url,
+            },
+            "JFrogArtifactory" => new
+            {
+                Url = url, RepositoryKey = "docker-local", Username = user, AccessToken = password,
+            },
+            _ => new { RegistryName = "plantonacr01", Username = user, Password = password, RegistryUrl = url },
+        };
+        var connection = Path.Combine(_work, provider + ".json");
+        File.WriteAllText(
+            connection,
+            JsonSerializer.Serialize(
+                new Dictionary<string, object> { ["Name"] = "p", ["Provider"] = provider, [provider] = fields }));
+        var layout = Path.Combine(_work, "layout");
+        var digest = await ExternalTools.MakeOciLayoutAsync(layout, "v1");
+        var image = "Svc-" + Guid.NewGuid().ToString("N")[..8];
+
+        var push = await ProcessRunner.RunCliAsync(
+            [
+                "push", "--connection", connection, "--layout", layout,
+                "--image", image.ToLowerInvariant(), "--tag", "v1",
+            ]);
+
+        Assert.That(push.ExitCode, Is.Zero, push.ToString());
+        var expected = $"{new Uri(url).Authority}/{prefix}{image.ToLowerInvariant()}:v1";
+        Assert.That(push.StandardOutput.Trim(), Is.EqualTo($"{expected}@{digest}"));
+        var inspect = await Skopeo(["inspect", .. SkopeoTransportArguments("basic"), "docker://" + expected]);
+        using var document = JsonDocument.Parse(inspect.StandardOutput);
+        Assert.That(document.RootElement.GetProperty("Digest").GetString(), Is.EqualTo(digest));
     }
 
     [Test]
@@ -63,7 +109,10 @@ public sealed class CliImageTests
         var connection = WriteConnection("basic", LoopbackServers.Require("PLANTON_REGISTRY_URL"), wrong);
 
         var push = await ProcessRunner.RunCliAsync(
-            ["push", "--verbose", "--connection", connection, "--layout", layout, "--image", "cli/denied", "--tag", "v1"]);
+            [
+                "push", "--verbose", "--connection", connection, "--layout", layout,
+                "--image", "cli/denied", "--tag", "v1",
+            ]);
 
         Assert.That(push.ExitCode, Is.EqualTo(3), push.ToString());
         Assert.That(push.StandardOutput + push.StandardError, Does.Not.Contain(wrong));
@@ -88,7 +137,9 @@ public sealed class CliImageTests
     public async Task Pull_ReferenceOnAnotherRegistry_ExitsTwoAndSendsNothing()
     {
         var connection = WriteConnection(
-            "basic", LoopbackServers.Require("PLANTON_REGISTRY_URL"), LoopbackServers.Require("PLANTON_REGISTRY_PASSWORD"));
+            "basic",
+            LoopbackServers.Require("PLANTON_REGISTRY_URL"),
+            LoopbackServers.Require("PLANTON_REGISTRY_PASSWORD"));
 
         var pull = await ProcessRunner.RunCliAsync(
             ["pull", "--connection", connection, "--ref", "127.0.0.1:5002/some/image:tag", "--layout", _work]);
@@ -99,8 +150,14 @@ public sealed class CliImageTests
 
     private static void AssertSameBlobs(string expectedLayout, string actualLayout)
     {
-        var expected = Directory.GetFiles(Path.Combine(expectedLayout, "blobs", "sha256")).Select(Path.GetFileName).Order().ToArray();
-        var actual = Directory.GetFiles(Path.Combine(actualLayout, "blobs", "sha256")).Select(Path.GetFileName).Order().ToArray();
+        var expected = Directory.GetFiles(Path.Combine(expectedLayout, "blobs", "sha256"))
+            .Select(Path.GetFileName)
+            .Order()
+            .ToArray();
+        var actual = Directory.GetFiles(Path.Combine(actualLayout, "blobs", "sha256"))
+            .Select(Path.GetFileName)
+            .Order()
+            .ToArray();
         Assert.That(actual, Is.EqualTo(expected));
         foreach (var name in expected)
         {
@@ -138,7 +195,12 @@ public sealed class CliImageTests
         {
             Name = name,
             Provider = "OciRegistry",
-            OciRegistry = new { Url = url, Username = LoopbackServers.Require("PLANTON_REGISTRY_USER"), Password = password },
+            OciRegistry = new
+            {
+                Url = url,
+                Username = LoopbackServers.Require("PLANTON_REGISTRY_USER"),
+                Password = password,
+            },
         }));
         return path;
     }

@@ -2,7 +2,9 @@ using System.Text.Json;
 
 namespace Planton.Registry.Sdk.IntegrationTests.Cli;
 
-/// <summary>The command line's offline commands, run as a separate process: output, exit codes, no secret printed.</summary>
+/// <summary>
+/// The command line's offline commands, run as a separate process: output, exit codes, no secret printed.
+/// </summary>
 [Category("Integration")]
 public sealed class CliInputTests
 {
@@ -92,11 +94,15 @@ public sealed class CliInputTests
         }));
 
         var result = await ProcessRunner.RunCliAsync(
-            ["ref", "build", "--connection", file, "--image", "billing-api", "--tag", "0123456789abcdef0123456789abcdef01234567"]);
+            [
+                "ref", "build", "--connection", file, "--image", "billing-api",
+                "--tag", "0123456789abcdef0123456789abcdef01234567",
+            ]);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(
             result.StandardOutput.Trim(),
-            Is.EqualTo("123456789012.dkr.ecr.eu-west-1.amazonaws.com/billing-api:0123456789abcdef0123456789abcdef01234567"));
+            Is.EqualTo("123456789012.dkr.ecr.eu-west-1.amazonaws.com/billing-api:"
+                + "0123456789abcdef0123456789abcdef01234567"));
     }
 }

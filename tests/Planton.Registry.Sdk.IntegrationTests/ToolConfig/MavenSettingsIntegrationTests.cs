@@ -122,7 +122,9 @@ public sealed class MavenSettingsIntegrationTests
         Assert.That(deploy.StandardOutput + deploy.StandardError, Does.Contain("401"), $"mvn deploy: {deploy}");
         Assert.That(resolve.ExitCode, Is.Not.Zero, $"mvn dependency:get: {resolve}");
         Assert.That(
-            resolve.StandardOutput + resolve.StandardError, Does.Contain("401 Unauthorized"), $"mvn dependency:get: {resolve}");
+            resolve.StandardOutput + resolve.StandardError,
+            Does.Contain("401 Unauthorized"),
+            $"mvn dependency:get: {resolve}");
     }
 
     [Test]

@@ -48,12 +48,16 @@ public sealed class CloudLoginEndToEndTests
     public async Task StartAsync()
     {
         _work = Directory.CreateTempSubdirectory("planton-cred-e2e-").FullName;
-        _google = new FakeGoogleTokenServer(TimeProvider.System) { AccessToken = "ya29." + Guid.NewGuid().ToString("N") };
+        _google = new FakeGoogleTokenServer(TimeProvider.System)
+        {
+            AccessToken = "ya29." + Guid.NewGuid().ToString("N"),
+        };
         _google.RegisterKey(ClientEmail, TestKeys.Rsa);
         _ecr = new FakeEcrApiServer(TimeProvider.System) { Password = "ecr-" + Guid.NewGuid().ToString("N") };
         _ecr.AddKey(AccessKeyId, SecretAccessKey);
         var tls = Path.GetDirectoryName(LoopbackServers.Require("PLANTON_TLS_CA"))!;
-        var certificate = X509Certificate2.CreateFromPemFile(Path.Combine(tls, "ca.crt"), Path.Combine(tls, "server.key"));
+        var certificate = X509Certificate2.CreateFromPemFile(
+            Path.Combine(tls, "ca.crt"), Path.Combine(tls, "server.key"));
         _azure = new FakeAzureServer(TimeProvider.System, certificate, TenantId, ClientId, ClientSecret);
         _azure.RefreshToken = FakeJwt.Create(new Dictionary<string, object>
         {
@@ -92,7 +96,8 @@ public sealed class CloudLoginEndToEndTests
             ["login", "--connection", connection, "--docker-config", config], Environment());
 
         Assert.That(login.ExitCode, Is.Zero, login.ToString());
-        Assert.That(login.StandardOutput, Does.Match($@"^{_registry.Host.Replace(".", @"\.")} expires \d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$"));
+        var host = _registry.Host.Replace(".", @"\.", StringComparison.Ordinal);
+        Assert.That(login.StandardOutput, Does.Match($@"^{host} expires \d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$"));
         AssertNeighboursKept(File.ReadAllText(config), _registry.Host);
         await AssertSkopeoPushesAndInspectsAsync(config, provider);
     }
@@ -137,7 +142,10 @@ public sealed class CloudLoginEndToEndTests
         var auths = JsonNode.Parse(File.ReadAllText(config))!["auths"]!.AsObject();
         Assert.That(
             auths.Select(a => a.Key),
-            Is.EquivalentTo(new[] { "ghcr.io", "https://index.docker.io/v1/", _registry.Host, $"localhost:{_registry.Port}" }));
+            Is.EquivalentTo(new[]
+            {
+                "ghcr.io", "https://index.docker.io/v1/", _registry.Host, $"localhost:{_registry.Port}",
+            }));
     }
 
     [Test]
@@ -156,7 +164,10 @@ public sealed class CloudLoginEndToEndTests
         };
 
         var get = await ProcessRunner.RunAsync(
-            Path.Combine(_helperFolder, "docker-credential-planton"), ["get"], environment, stdin: _registry.Host + "\n");
+            Path.Combine(_helperFolder, "docker-credential-planton"),
+            ["get"],
+            environment,
+            stdin: _registry.Host + "\n");
         Assert.That(get.ExitCode, Is.Zero, get.ToString());
         using (var json = JsonDocument.Parse(get.StandardOutput))
         {
@@ -177,7 +188,9 @@ public sealed class CloudLoginEndToEndTests
         var target = $"docker://{_registry.Host}/cred/{name}:{tag}";
 
         var copy = await ProcessRunner.RunAsync(
-            "skopeo", ["copy", "--authfile", config, "--dest-tls-verify=false", $"oci:{layout}:{tag}", target], environment);
+            "skopeo",
+            ["copy", "--authfile", config, "--dest-tls-verify=false", $"oci:{layout}:{tag}", target],
+            environment);
         Assert.That(copy.ExitCode, Is.Zero, copy.ToString());
 
         var inspect = await ProcessRunner.RunAsync(
@@ -187,10 +200,13 @@ public sealed class CloudLoginEndToEndTests
         Assert.That(json.RootElement.GetProperty("Digest").GetString(), Is.EqualTo(digest));
     }
 
-    /// <summary>The entries login did not own are unchanged in meaning, and byte for byte up to where it wrote.</summary>
+    /// <summary>
+    /// The entries login did not own are unchanged in meaning, and byte for byte up to where it wrote.
+    /// </summary>
     private static void AssertNeighboursKept(string written, string host)
     {
-        var insertAt = ExistingConfig.IndexOf("\"email\": \"a@b\"}", StringComparison.Ordinal) + "\"email\": \"a@b\"}".Length;
+        const string lastEntryEnd = "\"email\": \"a@b\"}";
+        var insertAt = ExistingConfig.IndexOf(lastEntryEnd, StringComparison.Ordinal) + lastEntryEnd.Length;
         var node = JsonNode.Parse(written)!;
         node["auths"]!.AsObject().Remove(host);
         Assert.Multiple(() =>

@@ -71,7 +71,8 @@ internal sealed class OwnRegistry : IAsyncDisposable
         {
             if (e.Data is null)
             {
-                listening.TrySetException(new InvalidOperationException("docker-registry exited:\n" + string.Join('\n', log)));
+                listening.TrySetException(
+                    new InvalidOperationException("docker-registry exited:\n" + string.Join('\n', log)));
                 return;
             }
 

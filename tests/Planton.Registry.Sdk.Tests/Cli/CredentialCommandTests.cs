@@ -36,7 +36,8 @@ public sealed class CredentialCommandTests
         {
             Assert.That(code, Is.Zero, stderr);
             Assert.That(stdout, Is.EqualTo("127.0.0.1:5001 expires never" + Environment.NewLine));
-            Assert.That(stderr, Does.Contain("logged in to 127.0.0.1:5001 as testuser").And.Not.Contain("testpassword"));
+            Assert.That(
+                stderr, Does.Contain("logged in to 127.0.0.1:5001 as testuser").And.Not.Contain("testpassword"));
             Assert.That(File.ReadAllText(config), Does.Contain("dGVzdHVzZXI6dGVzdHBhc3N3b3Jk"));
         });
     }

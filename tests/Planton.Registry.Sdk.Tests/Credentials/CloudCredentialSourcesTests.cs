@@ -27,7 +27,10 @@ public sealed class CloudCredentialSourcesTests
         _acr = new Mock<IAcrTokenService>(MockBehavior.Strict);
         _clock = new FakeTimeProvider(s_start);
         _sources = new CloudCredentialSources(
-            _gcp.Object, _ecr.Object, _acr.Object, new RegistryCredentialCache(_clock, NullLogger<RegistryCredentialCache>.Instance));
+            _gcp.Object,
+            _ecr.Object,
+            _acr.Object,
+            new RegistryCredentialCache(_clock, NullLogger<RegistryCredentialCache>.Instance));
     }
 
     [Test]
@@ -62,7 +65,10 @@ public sealed class CloudCredentialSourcesTests
     {
         _ecr.Setup(e => e.GetAuthorizationTokenAsync(It.IsAny<AwsEcrOptions>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new EcrAuthorizationData(
-                "AWS", new Secret("ecr-pass"), s_start.AddHours(12), new Uri("https://123456789012.dkr.ecr.us-east-1.amazonaws.com/")));
+                "AWS",
+                new Secret("ecr-pass"),
+                s_start.AddHours(12),
+                new Uri("https://123456789012.dkr.ecr.us-east-1.amazonaws.com/")));
         var source = (ExchangingCredentialSource)_sources.ForEcr(Ecr(registryUrl));
 
         var exchanged = await source.GetExchangedAsync();
@@ -80,7 +86,10 @@ public sealed class CloudCredentialSourcesTests
     public async Task ForAcrServicePrincipal_RefreshToken_NullGuidIdentityTokenExchangedAtTheLoginServer()
     {
         _acr.Setup(a => a.GetRefreshTokenAsync(
-                It.IsAny<AzureContainerRegistryOptions>(), It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+                It.IsAny<AzureContainerRegistryOptions>(),
+                It.IsAny<Uri>(),
+                It.IsAny<string>(),
+                It.IsAny<CancellationToken>()))
             .ReturnsAsync(new AcrToken(new Secret("acr-refresh"), s_start.AddHours(3)));
         var source = _sources.ForAcrServicePrincipal(Acr());
 

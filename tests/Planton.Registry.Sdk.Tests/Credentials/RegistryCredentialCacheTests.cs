@@ -26,7 +26,8 @@ public sealed class RegistryCredentialCacheTests
         Assert.Multiple(() =>
         {
             Assert.That(exchange.Count, Is.EqualTo(1));
-            Assert.That(results.Select(r => r.Credential.Password.Reveal()).Distinct(), Is.EqualTo(new[] { "secret-1" }));
+            Assert.That(
+                results.Select(r => r.Credential.Password.Reveal()).Distinct(), Is.EqualTo(new[] { "secret-1" }));
         });
     }
 
@@ -227,15 +228,20 @@ public sealed class RegistryCredentialCacheTests
     [Test]
     public void CredentialCacheKey_SameFieldsDifferentSecret_DifferentIdentityWithoutTheSecret()
     {
-        var one = CredentialCacheKey.Create("AwsEcr", "123456789012/us-east-1", string.Empty, ["AKIA1"], [new Secret("s1")]);
-        var same = CredentialCacheKey.Create("AwsEcr", "123456789012/us-east-1", string.Empty, ["AKIA1"], [new Secret("s1")]);
-        var other = CredentialCacheKey.Create("AwsEcr", "123456789012/us-east-1", string.Empty, ["AKIA1"], [new Secret("s2")]);
+        var one = CredentialCacheKey.Create(
+            "AwsEcr", "123456789012/us-east-1", string.Empty, ["AKIA1"], [new Secret("s1")]);
+        var same = CredentialCacheKey.Create(
+            "AwsEcr", "123456789012/us-east-1", string.Empty, ["AKIA1"], [new Secret("s1")]);
+        var other = CredentialCacheKey.Create(
+            "AwsEcr", "123456789012/us-east-1", string.Empty, ["AKIA1"], [new Secret("s2")]);
 
         Assert.Multiple(() =>
         {
             Assert.That(same, Is.EqualTo(one));
             Assert.That(other, Is.Not.EqualTo(one));
-            Assert.That(one.Identity, Does.StartWith("123456789012/us-east-1#").And.Not.Contain("AKIA1").And.Not.Contain("s1"));
+            Assert.That(
+                one.Identity,
+                Does.StartWith("123456789012/us-east-1#").And.Not.Contain("AKIA1").And.Not.Contain("s1"));
             Assert.That(one.ToString(), Is.EqualTo("AwsEcr " + one.Identity));
         });
     }

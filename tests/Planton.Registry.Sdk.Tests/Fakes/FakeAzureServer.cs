@@ -44,7 +44,9 @@ internal sealed class FakeAzureServer : IAsyncDisposable
 
     public string EntraToken { get; private set; } = string.Empty;
 
-    /// <summary>The refresh token the exchange mints; set it to pin the value (a JWT with exp is minted otherwise).</summary>
+    /// <summary>
+    /// The refresh token the exchange mints; set it to pin the value (a JWT with exp is minted otherwise).
+    /// </summary>
     public string? RefreshToken { get; set; }
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromHours(3);

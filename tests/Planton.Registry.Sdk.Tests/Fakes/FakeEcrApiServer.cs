@@ -111,7 +111,10 @@ internal sealed class FakeEcrApiServer : IAsyncDisposable
         var name = body.GetProperty("repositoryNames")[0].GetString()!;
         return Repositories.ContainsKey(name)
             ? FakeResponse.Json(200, new { repositories = new[] { Repository(name) } })
-            : Error(400, "RepositoryNotFoundException", $"The repository with name '{name}' does not exist in the registry with id '{AccountId}'");
+            : Error(
+                400,
+                "RepositoryNotFoundException",
+                $"The repository with name '{name}' does not exist in the registry with id '{AccountId}'");
     }
 
     private FakeResponse Create(JsonElement body)
@@ -168,7 +171,8 @@ internal sealed class FakeEcrApiServer : IAsyncDisposable
         var canonical = new StringBuilder("POST\n/\n\n");
         foreach (var name in names)
         {
-            var value = string.Join(' ', (request.Header(name) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var words = (request.Header(name) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var value = string.Join(' ', words);
             canonical.Append(name).Append(':').Append(value).Append('\n');
         }
 
@@ -178,7 +182,11 @@ internal sealed class FakeEcrApiServer : IAsyncDisposable
             accessKeyId, secret, region, signedAt, service, signedHeaders, canonical.ToString()).Signature;
         return expected == fields["Signature"]
             ? null
-            : Error(403, "InvalidSignatureException", "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.");
+            : Error(
+                403,
+                "InvalidSignatureException",
+                "The request signature we calculated does not match the signature you provided. "
+                + "Check your AWS Secret Access Key and signing method.");
     }
 
     private FakeResponse Error(int status, string type, string message)

@@ -86,7 +86,8 @@ internal sealed class FakeGoogleTokenServer : IAsyncDisposable
         }
 
         var signed = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
-        if (!key.VerifyData(signed, Base64Url.DecodeFromChars(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+        var signature = Base64Url.DecodeFromChars(parts[2]);
+        if (!key.VerifyData(signed, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
         {
             return Refuse(400, "invalid_grant", "Invalid JWT Signature.");
         }
@@ -108,7 +109,10 @@ internal sealed class FakeGoogleTokenServer : IAsyncDisposable
         var now = _clock.GetUtcNow().ToUnixTimeSeconds();
         if (expires <= issuedAt || expires - issuedAt > 3600 || Math.Abs(issuedAt - now) > 300)
         {
-            return Refuse(400, "invalid_grant", "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.");
+            return Refuse(
+                400,
+                "invalid_grant",
+                "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.");
         }
 
         Interlocked.Increment(ref _exchanges);

@@ -31,7 +31,9 @@ internal sealed class FakeRequest
     public string BodyText => Encoding.UTF8.GetString(Body);
 
     public string? Header(string name) =>
-        Headers.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
+        Headers.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase))
+            .Select(h => h.Value)
+            .FirstOrDefault();
 
     /// <summary>The body as an application/x-www-form-urlencoded form (last value of a repeated field wins).</summary>
     public IReadOnlyDictionary<string, string> Form()

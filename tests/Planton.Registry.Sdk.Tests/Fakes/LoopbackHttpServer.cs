@@ -40,10 +40,12 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     public ConcurrentQueue<FakeRequest> Requests { get; } = new();
 
-    public static LoopbackHttpServer Start(Func<FakeRequest, FakeResponse> handler, X509Certificate2? certificate = null) =>
+    public static LoopbackHttpServer Start(
+        Func<FakeRequest, FakeResponse> handler, X509Certificate2? certificate = null) =>
         new(request => Task.FromResult(handler(request)), certificate);
 
-    public static LoopbackHttpServer Start(Func<FakeRequest, Task<FakeResponse>> handler, X509Certificate2? certificate = null) =>
+    public static LoopbackHttpServer Start(
+        Func<FakeRequest, Task<FakeResponse>> handler, X509Certificate2? certificate = null) =>
         new(handler, certificate);
 
     public async ValueTask DisposeAsync()
@@ -144,10 +146,12 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         var lines = Encoding.ASCII.GetString(head.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var parts = lines[0].Split(' ');
         var headers = lines.Skip(1)
-            .Select(l => new KeyValuePair<string, string>(l[..l.IndexOf(':', StringComparison.Ordinal)], l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()))
+            .Select(l => (Line: l, Colon: l.IndexOf(':', StringComparison.Ordinal)))
+            .Select(h => new KeyValuePair<string, string>(h.Line[..h.Colon], h.Line[(h.Colon + 1)..].Trim()))
             .ToList();
         byte[] body;
-        var length = headers.FirstOrDefault(h => h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).Value;
+        var length = headers
+            .FirstOrDefault(h => h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).Value;
         var chunked = headers.Any(h => h.Key.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
             && h.Value.Contains("chunked", StringComparison.OrdinalIgnoreCase));
         if (chunked)

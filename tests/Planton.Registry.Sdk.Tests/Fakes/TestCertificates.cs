@@ -4,7 +4,9 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Planton.Registry.Sdk.Tests.Fakes;
 
-/// <summary>A self-signed certificate for 127.0.0.1 and localhost, made once per test run, and a handler that trusts it.</summary>
+/// <summary>
+/// A self-signed certificate for 127.0.0.1 and localhost, made once per test run, and a handler that trusts it.
+/// </summary>
 internal static class TestCertificates
 {
     private static readonly Lazy<X509Certificate2> s_loopback = new(Create);

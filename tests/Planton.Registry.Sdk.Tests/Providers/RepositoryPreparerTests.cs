@@ -40,7 +40,9 @@ public sealed class RepositoryPreparerTests
 
         await Preparer().EnsureRepositoryAsync(Ecr(create: false), "team/api");
 
-        _ecr.Verify(e => e.CreateRepositoryAsync(It.IsAny<AwsEcrOptions>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _ecr.Verify(
+            e => e.CreateRepositoryAsync(It.IsAny<AwsEcrOptions>(), It.IsAny<string>(), It.IsAny<CancellationToken>()),
+            Times.Never);
     }
 
     [Test]
@@ -72,7 +74,9 @@ public sealed class RepositoryPreparerTests
 
         await Preparer().EnsureRepositoryAsync(Ecr(create: true), "team/api");
 
-        _ecr.Verify(e => e.CreateRepositoryAsync(It.IsAny<AwsEcrOptions>(), "team/api", It.IsAny<CancellationToken>()), Times.Once);
+        _ecr.Verify(
+            e => e.CreateRepositoryAsync(It.IsAny<AwsEcrOptions>(), "team/api", It.IsAny<CancellationToken>()),
+            Times.Once);
     }
 
     [Test]
@@ -96,7 +100,9 @@ public sealed class RepositoryPreparerTests
 
         await Preparer().EnsureRepositoryAsync(Ecr(create: true), "team/api");
 
-        _ecr.Verify(e => e.CreateRepositoryAsync(It.IsAny<AwsEcrOptions>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _ecr.Verify(
+            e => e.CreateRepositoryAsync(It.IsAny<AwsEcrOptions>(), It.IsAny<string>(), It.IsAny<CancellationToken>()),
+            Times.Never);
     }
 
     private RepositoryPreparer Preparer() => new(_ecr.Object, NullLogger<RepositoryPreparer>.Instance);

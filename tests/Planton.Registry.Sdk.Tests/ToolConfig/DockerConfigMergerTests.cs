@@ -9,7 +9,9 @@ public sealed class DockerConfigMergerTests
 {
     private const string Host = "h:5000";
 
-    /// <summary>A docker config as people have them: odd spacing, escapes, other hosts, helpers, unknown keys.</summary>
+    /// <summary>
+    /// A docker config as people have them: odd spacing, escapes, other hosts, helpers, unknown keys.
+    /// </summary>
     private const string Realistic =
         "{\n"
         + "    \"auths\" : {\n"
@@ -29,16 +31,21 @@ public sealed class DockerConfigMergerTests
         const string fresh = "{\n\t\"auths\": {\n\t\t\"h:5000\": {\n\t\t\t\"auth\": \"dTpw\"\n\t\t}\n\t}\n}";
         yield return new TestCaseData(null, fresh).SetArgDisplayNames("no file: docker's tab style");
         yield return new TestCaseData("  \n", fresh).SetArgDisplayNames("blank file");
-        yield return new TestCaseData("{}", "{\"auths\":{\"h:5000\":{\"auth\":\"dTpw\"}}}").SetArgDisplayNames("one-line {}");
+        yield return new TestCaseData("{}", "{\"auths\":{\"h:5000\":{\"auth\":\"dTpw\"}}}")
+            .SetArgDisplayNames("one-line {}");
         yield return new TestCaseData(
-                "{\n\t\"auths\": {\n\t\t\"other.io\": {\n\t\t\t\"auth\": \"eDp5\"\n\t\t}\n\t},\n\t\"credsStore\": \"desktop\"\n}",
-                "{\n\t\"auths\": {\n\t\t\"other.io\": {\n\t\t\t\"auth\": \"eDp5\"\n\t\t},\n\t\t\"h:5000\": {\n\t\t\t\"auth\": \"dTpw\"\n"
+                "{\n\t\"auths\": {\n\t\t\"other.io\": {\n\t\t\t\"auth\": \"eDp5\"\n\t\t}\n\t},"
+                + "\n\t\"credsStore\": \"desktop\"\n}",
+                "{\n\t\"auths\": {\n\t\t\"other.io\": {\n\t\t\t\"auth\": \"eDp5\"\n\t\t},"
+                + "\n\t\t\"h:5000\": {\n\t\t\t\"auth\": \"dTpw\"\n"
                 + "\t\t}\n\t},\n\t\"credsStore\": \"desktop\"\n}")
             .SetArgDisplayNames("another host kept, new host after it");
         yield return new TestCaseData(
-                "{\n  \"auths\": {\n    \"h:5000\": {\"auth\": \"b2xkOm9sZA==\", \"email\": \"x@y\", \"identitytoken\": \"old\", "
+                "{\n  \"auths\": {\n    \"h:5000\": {\"auth\": \"b2xkOm9sZA==\", \"email\": \"x@y\", "
+                + "\"identitytoken\": \"old\", "
                 + "\"registrytoken\": \"r\"}\n  }\n}",
-                "{\n  \"auths\": {\n    \"h:5000\": {\n      \"auth\": \"dTpw\",\n      \"email\": \"x@y\"\n    }\n  }\n}")
+                "{\n  \"auths\": {\n    \"h:5000\": {\n      \"auth\": \"dTpw\",\n"
+                + "      \"email\": \"x@y\"\n    }\n  }\n}")
             .SetArgDisplayNames("host replaced, unknown field kept, stale tokens dropped");
         yield return new TestCaseData(
                 "{\n\t\"auths\": {},\n\t\"x\": 1\n}",
@@ -48,7 +55,8 @@ public sealed class DockerConfigMergerTests
             .SetArgDisplayNames("auths null");
         yield return new TestCaseData(
                 "{\r\n    \"credHelpers\": {\r\n        \"gcr.io\": \"gcloud\"\r\n    }\r\n}",
-                "{\r\n    \"credHelpers\": {\r\n        \"gcr.io\": \"gcloud\"\r\n    },\r\n    \"auths\": {\r\n        \"h:5000\": {\r\n"
+                "{\r\n    \"credHelpers\": {\r\n        \"gcr.io\": \"gcloud\"\r\n    },\r\n"
+                + "    \"auths\": {\r\n        \"h:5000\": {\r\n"
                 + "            \"auth\": \"dTpw\"\r\n        }\r\n    }\r\n}")
             .SetArgDisplayNames("no auths, CRLF and four spaces");
         yield return new TestCaseData("\uFEFF{}", "\uFEFF{\"auths\":{\"h:5000\":{\"auth\":\"dTpw\"}}}")
@@ -99,7 +107,8 @@ public sealed class DockerConfigMergerTests
     public void Merge_ReplaceHostInRealisticConfig_OnlyThatEntrysValueChanges()
     {
         var merged = Encoding.UTF8.GetString(
-            DockerConfigMerger.Merge(Encoding.UTF8.GetBytes(Realistic), [new DockerConfigAuth("ghcr.io", s_credential)]));
+            DockerConfigMerger.Merge(
+                Encoding.UTF8.GetBytes(Realistic), [new DockerConfigAuth("ghcr.io", s_credential)]));
 
         var start = Realistic.IndexOf("{\"auth\":\"Z2g6cGF0\"", StringComparison.Ordinal);
         var end = Realistic.IndexOf("\"a\\u0040b\"}", StringComparison.Ordinal) + "\"a\\u0040b\"}".Length;
@@ -134,7 +143,8 @@ public sealed class DockerConfigMergerTests
     [Test]
     public void Merge_SameEntryTwice_SecondMergeChangesNothing()
     {
-        var once = DockerConfigMerger.Merge(Encoding.UTF8.GetBytes(Realistic), [new DockerConfigAuth(Host, s_credential)]);
+        var once = DockerConfigMerger.Merge(
+            Encoding.UTF8.GetBytes(Realistic), [new DockerConfigAuth(Host, s_credential)]);
 
         var twice = DockerConfigMerger.Merge(once, [new DockerConfigAuth(Host, s_credential)]);
 

@@ -29,7 +29,9 @@ public sealed class DockerConfigWriterTests
             Assert.That(result.Path, Is.EqualTo(path));
             Assert.That(result.Hosts, Is.EqualTo(new[] { "h:5000" }));
             Assert.That(mode, Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
-            Assert.That(JsonNode.Parse(File.ReadAllText(path))!["auths"]!["h:5000"]!["auth"]!.GetValue<string>(), Is.EqualTo("dTpw"));
+            Assert.That(
+                JsonNode.Parse(File.ReadAllText(path))!["auths"]!["h:5000"]!["auth"]!.GetValue<string>(),
+                Is.EqualTo("dTpw"));
             Assert.That(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"), Is.Empty);
         });
     }
@@ -76,7 +78,9 @@ public sealed class DockerConfigWriterTests
             DockerConfigWriter.WriteAsync(path, [new DockerConfigAuth($"host{i}:5000", s_credential)]))));
 
         var auths = JsonNode.Parse(File.ReadAllText(path))!["auths"]!.AsObject();
-        Assert.That(auths.Select(a => a.Key).Order(), Is.EquivalentTo(Enumerable.Range(0, 20).Select(i => $"host{i}:5000")));
+        Assert.That(
+            auths.Select(a => a.Key).Order(),
+            Is.EquivalentTo(Enumerable.Range(0, 20).Select(i => $"host{i}:5000")));
     }
 
     [Test]

@@ -28,7 +28,8 @@ public sealed class EcrApiClientTests
             Assert.That(data.Username, Is.EqualTo("AWS"));
             Assert.That(data.Password.Reveal(), Is.EqualTo(ecr.Password));
             Assert.That(data.ExpiresOn, Is.EqualTo(s_start.AddHours(12)));
-            Assert.That(data.ProxyEndpoint, Is.EqualTo(new Uri("https://123456789012.dkr.ecr.us-east-1.amazonaws.com")));
+            Assert.That(
+                data.ProxyEndpoint, Is.EqualTo(new Uri("https://123456789012.dkr.ecr.us-east-1.amazonaws.com")));
             Assert.That(ecr.Refusals, Is.Empty);
             Assert.That(data.ToString(), Does.Not.Contain(ecr.Password));
         });
@@ -74,7 +75,9 @@ public sealed class EcrApiClientTests
         await using var ecr = new FakeEcrApiServer(serverClock);
         ecr.AddKey(AccessKeyId, SecretAccessKey);
         var client = new EcrApiClient(
-            new TestHttpClientFactory(), new FakeTimeProvider(s_start.AddMinutes(20)), NullLogger<EcrApiClient>.Instance);
+            new TestHttpClientFactory(),
+            new FakeTimeProvider(s_start.AddMinutes(20)),
+            NullLogger<EcrApiClient>.Instance);
 
         var error = Assert.ThrowsAsync<RegistryAuthenticationException>(
             () => client.GetAuthorizationTokenAsync(Options(ecr, SecretAccessKey)));
@@ -107,7 +110,11 @@ public sealed class EcrApiClientTests
         });
     }
 
-    [TestCase("{\"__type\":\"com.amazonaws.ecr#RepositoryNotFoundException\",\"message\":\"m\"}", null, "RepositoryNotFoundException", "m")]
+    [TestCase(
+        "{\"__type\":\"com.amazonaws.ecr#RepositoryNotFoundException\",\"message\":\"m\"}",
+        null,
+        "RepositoryNotFoundException",
+        "m")]
     [TestCase("{\"__type\":\"AccessDeniedException\",\"Message\":\"no\"}", null, "AccessDeniedException", "no")]
     [TestCase("{}", "ThrottlingException:http://internal.amazon.com/coral/", "ThrottlingException", "")]
     [TestCase("not json", null, "400", "not json")]

@@ -20,7 +20,8 @@ public sealed class SigV4VectorTests
     public static IEnumerable<TestCaseData> Cases()
     {
         var root = SharedTestData.Path("testdata", "sigv4");
-        var requests = Directory.EnumerateFiles(root, "*.req", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+        var requests = Directory.EnumerateFiles(root, "*.req", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal);
         foreach (var request in requests)
         {
             var name = Path.GetRelativePath(root, request)[..^4];

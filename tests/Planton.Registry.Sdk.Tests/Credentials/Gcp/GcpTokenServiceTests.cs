@@ -58,7 +58,9 @@ public sealed class GcpTokenServiceTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(error!.Message, Does.Contain(ClientEmail).And.Contain("invalid_grant").And.Contain("Invalid JWT Signature"));
+            Assert.That(
+                error!.Message,
+                Does.Contain(ClientEmail).And.Contain("invalid_grant").And.Contain("Invalid JWT Signature"));
             Assert.That(error.Message, Does.Not.Contain(base64[..40]).And.Not.Contain("PRIVATE KEY"));
             Assert.That(google.Refusals, Has.Member("Invalid JWT Signature."));
         });
@@ -71,7 +73,8 @@ public sealed class GcpTokenServiceTests
         await using var google = new FakeGoogleTokenServer(serverClock);
         google.RegisterKey(ClientEmail, TestKeys.Rsa);
         var clientClock = new FakeTimeProvider(s_start.AddHours(1));
-        var service = new GcpTokenService(new TestHttpClientFactory(), clientClock, NullLogger<GcpTokenService>.Instance);
+        var service = new GcpTokenService(
+            new TestHttpClientFactory(), clientClock, NullLogger<GcpTokenService>.Instance);
         var key = GcpServiceAccountKey.Parse(new Secret(TestKeys.ServiceAccountKeyBase64(google.TokenUri.AbsoluteUri)));
 
         Assert.ThrowsAsync<RegistryAuthenticationException>(() => service.GetAccessTokenAsync(key));

@@ -9,8 +9,8 @@ namespace Planton.Registry.Sdk.Credentials;
 internal static partial class CredentialLog
 {
     [LoggerMessage(EventId = 1100, EventName = "CredentialExchangeStarted", Level = LogLevel.Debug,
-        Message = "Exchanging {Provider} credentials of {Identity} at {Endpoint}")]
-    public static partial void ExchangeStarted(ILogger logger, string provider, string identity, string endpoint);
+        Message = "Exchanging {Provider} credentials of {Identity} (scope '{Scope}')")]
+    public static partial void ExchangeStarted(ILogger logger, string provider, string identity, string scope);
 
     [LoggerMessage(EventId = 1101, EventName = "CredentialExchangeCompleted", Level = LogLevel.Debug,
         Message = "Obtained {Provider} credentials of {Identity} for user {Username}, expiring {ExpiresOn:O}")]

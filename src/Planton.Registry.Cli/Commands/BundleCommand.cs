@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Planton.Registry.Sdk.Bundles;
-using Planton.Registry.Sdk.Connections;
 
 namespace Planton.Registry.Cli.Commands;
 
@@ -158,14 +156,13 @@ internal static class BundleCommand
         Option<FileInfo> connectionFile,
         Func<IWorkerBundleStore, Task<int>> action)
     {
-        var connection = ConnectionFile.Load(parseResult.GetValue(connectionFile)!.FullName);
-        var services = context.BuildServices(connection);
-        await using var disposeServices = services.ConfigureAwait(false);
+        var session = ConnectionSession.Open(context, parseResult.GetValue(connectionFile)!);
+        await using var disposeSession = session.ConfigureAwait(false);
         using var store = WorkerBundleStore.Create(
-            connection,
-            services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<IHttpClientFactory>(),
-            services.GetRequiredService<ILoggerFactory>());
+            session.Connection,
+            session.Get<TimeProvider>(),
+            session.Get<IHttpClientFactory>(),
+            session.Get<ILoggerFactory>());
         return await action(store).ConfigureAwait(false);
     }
 

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using Planton.Registry.Sdk.Connections;
 using Planton.Registry.Sdk.ToolConfig;
 
 namespace Planton.Registry.Cli.Commands;
@@ -26,10 +24,9 @@ internal static class MavenSettingsCommand
         command.Options.Add(placeholders);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var connection = ConnectionFile.Load(parseResult.GetValue(connectionFile)!.FullName);
-            var services = context.BuildServices(connection);
-            await using var disposeServices = services.ConfigureAwait(false);
-            var provider = services.GetRequiredService<IRegistryConnections>().Get(connection.Name!);
+            var session = ConnectionSession.Open(context, parseResult.GetValue(connectionFile)!);
+            await using var disposeSession = session.ConfigureAwait(false);
+            var provider = session.Provider;
             var entry = await ToolConfigEntries.ForMavenAsync(provider, cancellationToken).ConfigureAwait(false);
             var path = parseResult.GetValue(output) ?? ToolConfigPaths.GetDefaultMavenSettingsPath();
             var options = new MavenSettingsWriteOptions

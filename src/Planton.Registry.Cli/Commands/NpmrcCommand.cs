@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using Planton.Registry.Sdk.Connections;
 using Planton.Registry.Sdk.ToolConfig;
 
 namespace Planton.Registry.Cli.Commands;
@@ -28,10 +26,9 @@ internal static class NpmrcCommand
         command.Options.Add(placeholders);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var connection = ConnectionFile.Load(parseResult.GetValue(connectionFile)!.FullName);
-            var services = context.BuildServices(connection);
-            await using var disposeServices = services.ConfigureAwait(false);
-            var provider = services.GetRequiredService<IRegistryConnections>().Get(connection.Name!);
+            var session = ConnectionSession.Open(context, parseResult.GetValue(connectionFile)!);
+            await using var disposeSession = session.ConfigureAwait(false);
+            var provider = session.Provider;
             var entry = await ToolConfigEntries.ForNpmAsync(provider, parseResult.GetValue(scope), cancellationToken)
                 .ConfigureAwait(false);
             var path = parseResult.GetValue(output) ?? ToolConfigPaths.GetDefaultNpmrcPath();

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using Planton.Registry.Sdk.Connections;
 using Planton.Registry.Sdk.Images;
 using Planton.Registry.Sdk.References;
 
@@ -24,12 +22,11 @@ internal static class PullCommand
         command.Options.Add(layout);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var connection = ConnectionFile.Load(parseResult.GetValue(connectionFile)!.FullName);
             var parsed = ImageReference.Parse(parseResult.GetValue(reference)!);
-            var services = context.BuildServices(connection);
-            await using var disposeServices = services.ConfigureAwait(false);
-            var provider = services.GetRequiredService<IRegistryConnections>().Get(connection.Name!);
-            var result = await services.GetRequiredService<IImageTransfer>().PullAsync(
+            var session = ConnectionSession.Open(context, parseResult.GetValue(connectionFile)!);
+            await using var disposeSession = session.ConfigureAwait(false);
+            var provider = session.Provider;
+            var result = await session.Get<IImageTransfer>().PullAsync(
                     provider, parsed, parseResult.GetValue(layout)!, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
             context.Stderr.WriteLine(

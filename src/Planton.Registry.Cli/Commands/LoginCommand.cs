@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Planton.Registry.Sdk.Connections;
 using Planton.Registry.Sdk.ToolConfig;
 
 namespace Planton.Registry.Cli.Commands;
@@ -29,11 +27,10 @@ internal static class LoginCommand
         command.Options.Add(dockerConfig);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var connection = ConnectionFile.Load(parseResult.GetValue(connectionFile)!.FullName);
-            var services = context.BuildServices(connection);
-            await using var disposeServices = services.ConfigureAwait(false);
-            var result = await services.GetRequiredService<IDockerConfigLogin>()
-                .LoginAsync(connection.Name!, parseResult.GetValue(dockerConfig)?.FullName, cancellationToken)
+            var session = ConnectionSession.Open(context, parseResult.GetValue(connectionFile)!);
+            await using var disposeSession = session.ConfigureAwait(false);
+            var result = await session.Get<IDockerConfigLogin>()
+                .LoginAsync(session.Connection.Name!, parseResult.GetValue(dockerConfig)?.FullName, cancellationToken)
                 .ConfigureAwait(false);
             foreach (var warning in result.Write.Warnings)
             {

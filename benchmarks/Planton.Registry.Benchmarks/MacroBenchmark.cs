@@ -40,14 +40,19 @@ internal static class MacroBenchmark
         {
             foreach (var shape in options.Sizes)
             {
-                var layout = await EnsureLayoutAsync(scripts, options, shape);
+                var plain = await EnsureLayoutAsync(scripts, options, shape);
+                var layouts = new ImageLayouts(
+                    plain,
+                    options.Skopeo
+                        ? await GzipLayout.EnsureAsync(plain, plain + "-gz", Tag)
+                        : plain);
                 var shapeResults = new ShapeResults(shape);
                 results.Add(shapeResults);
                 var rounds = options.RoundsFor(shape);
                 for (var round = 1; round <= rounds; round++)
                 {
                     Console.WriteLine($"== {shape}, round {round} of {rounds}");
-                    await RunRoundAsync(options, registry, layout, shapeResults, round);
+                    await RunRoundAsync(options, registry, layouts, shapeResults, round);
                 }
             }
 
@@ -77,65 +82,87 @@ internal static class MacroBenchmark
     }
 
     private static async Task RunRoundAsync(
-        BenchOptions options, PrivateRegistry registry, string layout, ShapeResults results, int round)
+        BenchOptions options, PrivateRegistry registry, ImageLayouts layouts, ShapeResults results, int round)
     {
         var sdkFirst = round % 2 == 1;
         var cache = Path.Combine(options.WorkDirectory, "blob-locations.json");
         File.Delete(cache);
         var repository = $"bench/r{round}-{Guid.NewGuid():N}"[..24];
-        var tools = options.Skopeo ? (sdkFirst ? new[] { "sdk", "skopeo" } : ["skopeo", "sdk"]) : ["sdk"];
-        foreach (var tool in tools)
+        var sdkImage = repository + "-sdk";
+
+        // Every push goes into emptied storage. Odd rounds: SDK before skopeo; even rounds: skopeo first.
+        var pushes = new List<(string Tool, bool Gzip)>();
+        foreach (var gzip in options.Skopeo ? new[] { true, false } : [false])
+        {
+            var pair = options.Skopeo
+                ? (sdkFirst ^ gzip ? new[] { "sdk", "skopeo" } : ["skopeo", "sdk"])
+                : ["sdk"];
+            pushes.AddRange(pair.Select(tool => (tool, gzip)));
+        }
+
+        foreach (var (tool, gzip) in pushes)
         {
             await registry.RestartEmptyAsync();
+            var layout = gzip ? layouts.Gzip : layouts.Plain;
+            var label = gzip ? "push gz " : "push    ";
             if (tool == "sdk")
             {
-                var (child, wall) = await RunChildAsync(
-                    options,
-                    [
-                        "push", "--registry", registry.Url.ToString(), "--user", User, "--repository",
-                        repository + "-sdk", "--tag", Tag, "--repush-tag", "again", "--layout", layout, "--cache", cache,
-                        "--parallel", options.Parallel.ToString(CultureInfo.InvariantCulture),
-                    ]);
+                var (child, wall) = await SdkPushAsync(options, registry, gzip ? repository + "-gz" : sdkImage, layout, cache);
+                if (gzip)
+                {
+                    results.SdkPushGzip.Add(child.ElapsedMs);
+                    Console.WriteLine($"   sdk    {label}{child.ElapsedMs,7:F0} ms");
+                    continue;
+                }
+
                 results.SdkPush.Add(child.ElapsedMs);
                 results.SdkPushProcess.Add(wall);
                 results.SdkRepush.Add(child.RepushMs);
                 results.SdkPushPeak.Add(child.PeakResidentKib);
                 results.SdkStartResident.Add(child.StartResidentKib);
                 Console.WriteLine(
-                    $"   sdk    push {child.ElapsedMs,7:F0} ms (process {wall:F0} ms), re-push {child.RepushMs:F1} ms, "
+                    $"   sdk    {label}{child.ElapsedMs,7:F0} ms (process {wall:F0} ms), re-push {child.RepushMs:F1} ms, "
                     + $"peak {child.PeakResidentKib / 1024:F0} MiB");
             }
             else
             {
-                var target = $"docker://{registry.Host}/{repository}-skopeo:{Tag}";
+                var name = repository + (gzip ? "-skopeo-gz" : "-skopeo");
                 var (push, peak) = await SkopeoAsync(
                     ["copy", "--quiet", "--dest-creds", $"{User}:{Password}", "--dest-tls-verify=false",
-                        $"oci:{layout}:{Tag}", target]);
+                        $"oci:{layout}:{Tag}", $"docker://{registry.Host}/{name}:{Tag}"]);
+                if (gzip)
+                {
+                    results.SkopeoPushGzip.Add(push);
+                    Console.WriteLine($"   skopeo {label}{push,7:F0} ms");
+                    continue;
+                }
+
                 var (again, _) = await SkopeoAsync(
                     ["copy", "--quiet", "--dest-creds", $"{User}:{Password}", "--dest-tls-verify=false",
-                        $"oci:{layout}:{Tag}", $"docker://{registry.Host}/{repository}-skopeo:again"]);
+                        $"oci:{layout}:{Tag}", $"docker://{registry.Host}/{name}:again"]);
                 results.SkopeoPush.Add(push);
                 results.SkopeoRepush.Add(again);
                 results.SkopeoPushPeak.Add(peak);
                 Console.WriteLine(
-                    $"   skopeo push {push,7:F0} ms, re-push {again:F0} ms (process), peak {peak / 1024:F0} MiB");
+                    $"   skopeo {label}{push,7:F0} ms, re-push {again:F0} ms (process), peak {peak / 1024:F0} MiB");
             }
         }
 
-        // Both pull the image the SDK pushed (skopeo compresses layers on push, so its image is another one).
-        if (tools[^1] != "sdk")
+        // Every pull reads the image the SDK pushed from the uncompressed layout (skopeo's own push is another
+        // image: it gzips the layers). When that push was not the last one, it is repeated, untimed.
+        if (pushes[^1] != ("sdk", false))
         {
             await registry.RestartEmptyAsync();
-            await RunChildAsync(
-                options,
-                [
-                    "push", "--registry", registry.Url.ToString(), "--user", User, "--repository", repository + "-sdk",
-                    "--tag", Tag, "--repush-tag", "again", "--layout", layout, "--cache", cache,
-                ]);
+            await SdkPushAsync(options, registry, sdkImage, layouts.Plain, cache);
         }
 
-        var pullOrder = sdkFirst ? new[] { "sdk", "skopeo" } : ["skopeo", "sdk"];
-        foreach (var tool in options.Skopeo ? pullOrder : ["sdk"])
+        var pulls = new List<string> { "sdk", "skopeo", "skopeo-uncompressed" };
+        if (!sdkFirst)
+        {
+            pulls.Reverse();
+        }
+
+        foreach (var tool in options.Skopeo ? pulls : ["sdk"])
         {
             var output = Path.Combine(options.WorkDirectory, "pulled-" + tool);
             if (Directory.Exists(output))
@@ -146,32 +173,53 @@ internal static class MacroBenchmark
             if (tool == "sdk")
             {
                 var (child, wall) = await RunChildAsync(
-                    options,
                     [
-                        "pull", "--registry", registry.Url.ToString(), "--user", User, "--repository",
-                        repository + "-sdk", "--tag", Tag, "--out", output, "--cache", cache,
+                        "pull", "--registry", registry.Url.ToString(), "--user", User, "--repository", sdkImage,
+                        "--tag", Tag, "--out", output, "--cache", cache,
                         "--parallel", options.Parallel.ToString(CultureInfo.InvariantCulture),
                     ]);
                 results.SdkPull.Add(child.ElapsedMs);
                 results.SdkPullProcess.Add(wall);
                 results.SdkPullPeak.Add(child.PeakResidentKib);
                 Console.WriteLine(
-                    $"   sdk    pull {child.ElapsedMs,7:F0} ms (process {wall:F0} ms), "
+                    $"   sdk    pull    {child.ElapsedMs,7:F0} ms (process {wall:F0} ms), "
                     + $"peak {child.PeakResidentKib / 1024:F0} MiB");
             }
             else
             {
-                var (pull, peak) = await SkopeoAsync(
-                    ["copy", "--quiet", "--src-creds", $"{User}:{Password}", "--src-tls-verify=false",
-                        $"docker://{registry.Host}/{repository}-sdk:{Tag}", $"oci:{output}:{Tag}"]);
-                results.SkopeoPull.Add(pull);
-                results.SkopeoPullPeak.Add(peak);
-                Console.WriteLine($"   skopeo pull {pull,7:F0} ms (process), peak {peak / 1024:F0} MiB");
+                var uncompressed = tool == "skopeo-uncompressed";
+                string[] arguments =
+                [
+                    "copy", "--quiet", "--src-creds", $"{User}:{Password}", "--src-tls-verify=false",
+                    .. uncompressed ? new[] { "--dest-oci-accept-uncompressed-layers" } : [],
+                    $"docker://{registry.Host}/{sdkImage}:{Tag}", $"oci:{output}:{Tag}",
+                ];
+                var (pull, peak) = await SkopeoAsync(arguments);
+                if (uncompressed)
+                {
+                    results.SkopeoPullUncompressed.Add(pull);
+                    Console.WriteLine($"   skopeo pull -u  {pull,7:F0} ms (process, layers kept uncompressed)");
+                }
+                else
+                {
+                    results.SkopeoPull.Add(pull);
+                    results.SkopeoPullPeak.Add(peak);
+                    Console.WriteLine($"   skopeo pull    {pull,7:F0} ms (process), peak {peak / 1024:F0} MiB");
+                }
             }
 
             Directory.Delete(output, recursive: true);
         }
     }
+
+    private static Task<(ChildResult Result, double WallMs)> SdkPushAsync(
+        BenchOptions options, PrivateRegistry registry, string repository, string layout, string cache) =>
+        RunChildAsync(
+            [
+                "push", "--registry", registry.Url.ToString(), "--user", User, "--repository", repository,
+                "--tag", Tag, "--repush-tag", "again", "--layout", layout, "--cache", cache,
+                "--parallel", options.Parallel.ToString(CultureInfo.InvariantCulture),
+            ]);
 
     /// <summary>Runs skopeo under /usr/bin/time; gives its wall time (ms) and peak resident set (KiB).</summary>
     private static async Task<(double ElapsedMs, double PeakKib)> SkopeoAsync(string[] arguments)
@@ -193,8 +241,7 @@ internal static class MacroBenchmark
         return (outcome.ElapsedMs, peak);
     }
 
-    private static async Task<(ChildResult Result, double WallMs)> RunChildAsync(
-        BenchOptions options, string[] arguments)
+    private static async Task<(ChildResult Result, double WallMs)> RunChildAsync(string[] arguments)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var prefix = Path.GetFileNameWithoutExtension(self) == "dotnet"
@@ -207,7 +254,6 @@ internal static class MacroBenchmark
             ?? throw new InvalidOperationException("The child printed no result: " + outcome.StandardError);
         var result = JsonSerializer.Deserialize<ChildResult>(line[7..], ChildCommand.Json)
             ?? throw new InvalidOperationException("The child's result is empty.");
-        _ = options;
         return (result, outcome.ElapsedMs);
     }
 
@@ -217,6 +263,10 @@ internal static class MacroBenchmark
         if (options.FreshLayouts && Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);
+            if (Directory.Exists(directory + "-gz"))
+            {
+                Directory.Delete(directory + "-gz", recursive: true);
+            }
         }
 
         if (!File.Exists(Path.Combine(directory, "index.json")))
@@ -252,8 +302,10 @@ internal static class MacroBenchmark
             Row(text, "cold push (operation)", r.SdkPush, r.SkopeoPush, Stats.Ms);
             Row(text, "cold push (whole process)", r.SdkPushProcess, r.SkopeoPush, Stats.Ms);
             Row(text, "re-push, every blob present", r.SdkRepush, r.SkopeoRepush, v => $"{v:F1} ms");
+            Row(text, "push of gzip layers (skopeo sends them as they are)", r.SdkPushGzip, r.SkopeoPushGzip, Stats.Ms);
             Row(text, "pull (operation)", r.SdkPull, r.SkopeoPull, Stats.Ms);
             Row(text, "pull (whole process)", r.SdkPullProcess, r.SkopeoPull, Stats.Ms);
+            Row(text, "pull, skopeo keeping layers uncompressed", r.SdkPull, r.SkopeoPullUncompressed, Stats.Ms);
             Row(text, "peak RSS, push", r.SdkPushPeak, r.SkopeoPushPeak, Stats.Mib, 1024);
             Row(text, "peak RSS, pull", r.SdkPullPeak, r.SkopeoPullPeak, Stats.Mib, 1024);
             text.AppendLine(CultureInfo.InvariantCulture,

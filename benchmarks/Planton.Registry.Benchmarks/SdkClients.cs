@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Planton.Registry.Sdk.Distribution;
 
 namespace Planton.Registry.Benchmarks;
@@ -12,7 +13,21 @@ internal static class SdkClients
     public static ServiceProvider Build(string? blobCachePath, Func<DelegatingHandler>? extraHandler = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        // PLANTON_BENCH_LOG=Debug prints every HTTP exchange with a timestamp on stderr, to see where time goes.
+        var level = Environment.GetEnvironmentVariable("PLANTON_BENCH_LOG");
+        services.AddLogging(logging =>
+        {
+            if (Enum.TryParse<LogLevel>(level, ignoreCase: true, out var minimum))
+            {
+                logging.SetMinimumLevel(minimum);
+                logging.AddSimpleConsole(o =>
+                {
+                    o.TimestampFormat = "HH:mm:ss.fff ";
+                    o.SingleLine = true;
+                });
+                logging.AddFilter("System.Net.Http", LogLevel.Warning);
+            }
+        });
         services.AddPlantonRegistries();
         services.Configure<OciRegistryClientOptions>(o =>
         {

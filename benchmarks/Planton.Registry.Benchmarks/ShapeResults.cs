@@ -35,4 +35,10 @@ internal sealed class ShapeResults
     public List<double> SkopeoPushPeak { get; } = [];
 
     public List<double> SkopeoPullPeak { get; } = [];
+
+    public List<double> SkopeoPullUncompressed { get; } = [];
+
+    public List<double> SdkPushGzip { get; } = [];
+
+    public List<double> SkopeoPushGzip { get; } = [];
 }

@@ -19,6 +19,9 @@ internal sealed class CliContext
 
     public TextWriter Stderr { get; }
 
+    /// <summary>Standard input; the credential helper reads the server URL from it.</summary>
+    public TextReader Stdin { get; init; } = TextReader.Null;
+
     public bool Verbose { get; set; }
 
     /// <summary>Builds the SDK's services as a host app would, with the given connections configured.</summary>

@@ -3,11 +3,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Planton.Registry.Sdk.Connections;
 using Planton.Registry.Sdk.Credentials;
+using Planton.Registry.Sdk.Credentials.Aws;
+using Planton.Registry.Sdk.Credentials.Azure;
+using Planton.Registry.Sdk.Credentials.Gcp;
 using Planton.Registry.Sdk.DependencyInjection;
 using Planton.Registry.Sdk.Diagnostics;
 using Planton.Registry.Sdk.Distribution;
 using Planton.Registry.Sdk.Images;
 using Planton.Registry.Sdk.Providers;
+using Planton.Registry.Sdk.ToolConfig;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -78,8 +82,16 @@ public static class PlantonRegistryServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<
             IValidateOptions<PlantonRegistriesOptions>,
             RegistryConnectionOptionsValidator>());
+        services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RegistryCredentialCache>();
+        services.TryAddSingleton<IGcpTokenService, GcpTokenService>();
+        services.TryAddSingleton<IEcrApi, EcrApiClient>();
+        services.TryAddSingleton<IAcrTokenService, AcrTokenService>();
         services.TryAddSingleton<ICloudCredentialSources, CloudCredentialSources>();
+        services.TryAddSingleton<IRepositoryPreparer, RepositoryPreparer>();
+        services.TryAddSingleton<IDockerConfigLogin, DockerConfigLogin>();
+        services.TryAddSingleton<IDockerCredentialHelper, DockerCredentialHelper>();
         services.TryAddSingleton<RegistryProviderFactory>();
         services.TryAddSingleton<IRegistryConnections, RegistryConnections>();
         services.AddOptions<OciRegistryClientOptions>();

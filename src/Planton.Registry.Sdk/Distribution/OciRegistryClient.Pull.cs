@@ -43,6 +43,11 @@ internal sealed partial class OciRegistryClient
             }
 
             var session = CreateSession(endpoint, credentials, repository, RegistryAccess.Pull);
+            if (_blobLocations is not null)
+            {
+                await _blobLocations.LoadAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var root = await FetchManifestAsync(session, tagOrDigest, byDigest ? tagOrDigest : null, cancellationToken)
                 .ConfigureAwait(false);
             var collected = new PullCollection();
@@ -65,9 +70,13 @@ internal sealed partial class OciRegistryClient
                 MaxDegreeOfParallelism = options.MaxParallelBlobs,
                 CancellationToken = cancellationToken,
             };
-            await Parallel.ForEachAsync(collected.Blobs, parallel, async (blob, token) =>
+
+            // Largest first, so that the longest download starts first and the small ones fill the gaps.
+            var ordered = collected.Blobs.OrderByDescending(b => b.Size).ToList();
+            await Parallel.ForEachAsync(ordered, parallel, async (blob, token) =>
                 {
                     var written = await DownloadBlobAsync(session, directory, blob, token).ConfigureAwait(false);
+                    _blobLocations?.Record(endpoint.Host, blob.Digest, repository);
                     if (written is { } count)
                     {
                         Interlocked.Increment(ref downloaded);
@@ -93,6 +102,13 @@ internal sealed partial class OciRegistryClient
         {
             DistributionLog.PullFailed(_logger, ex, endpoint.Host, repository, tagOrDigest);
             throw;
+        }
+        finally
+        {
+            if (_blobLocations is not null)
+            {
+                await _blobLocations.SaveAsync(CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 

@@ -33,39 +33,49 @@ internal sealed partial class OciRegistryClient
         ArgumentOutOfRangeException.ThrowIfGreaterThan(
             options.MaxParallelBlobs, DistributionLimits.MaxParallelBlobs, "options.MaxParallelBlobs");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkSize, 1, "options.ChunkSize");
+        if (!Enum.IsDefined(options.UploadStrategy))
+        {
+            throw new ArgumentOutOfRangeException(
+                "options.UploadStrategy", options.UploadStrategy, "Not a defined upload strategy.");
+        }
 
         try
         {
             var plan = await PushPlan.BuildAsync(layout, options.LayoutReference, cancellationToken)
                 .ConfigureAwait(false);
             var session = CreateSession(endpoint, credentials, repository, RegistryAccess.PullPush);
-            var uploaded = 0;
-            var skipped = 0;
+            if (_blobLocations is not null)
+            {
+                await _blobLocations.LoadAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var counts = new int[3];
             var parallel = new ParallelOptions
             {
                 MaxDegreeOfParallelism = options.MaxParallelBlobs,
                 CancellationToken = cancellationToken,
             };
-            async ValueTask PushOneAsync(OciDescriptor blob, CancellationToken token)
-            {
-                if (await PushBlobAsync(session, layout, blob, options, token).ConfigureAwait(false))
-                {
-                    Interlocked.Increment(ref uploaded);
-                }
-                else
-                {
-                    Interlocked.Increment(ref skipped);
-                }
-            }
 
-            // The first blob (the config, usually small) goes alone, so that the authentication handshake happens
-            // once before the parallel uploads rather than once per upload.
+            // One HEAD goes alone, so that the authentication handshake happens once before the parallel requests
+            // rather than once per blob; then the blobs go largest first, so that the longest upload starts first.
+            bool? firstExists = null;
             if (plan.Blobs.Count > 0)
             {
-                await PushOneAsync(plan.Blobs[0], cancellationToken).ConfigureAwait(false);
+                firstExists = await BlobExistsAsync(session, plan.Blobs[0].Digest, cancellationToken)
+                    .ConfigureAwait(false);
             }
 
-            await Parallel.ForEachAsync(plan.Blobs.Skip(1), parallel, PushOneAsync).ConfigureAwait(false);
+            var ordered = plan.Blobs.Select((blob, index) => (Blob: blob, Index: index))
+                .OrderByDescending(item => item.Blob.Size)
+                .ToList();
+            await Parallel.ForEachAsync(ordered, parallel, async (item, token) =>
+                {
+                    var known = item.Index == 0 ? firstExists : null;
+                    var outcome = await PushBlobAsync(session, layout, item.Blob, known, options, token)
+                        .ConfigureAwait(false);
+                    Interlocked.Increment(ref counts[(int)outcome]);
+                })
+                .ConfigureAwait(false);
 
             foreach (var child in plan.Children)
             {
@@ -74,52 +84,125 @@ internal sealed partial class OciRegistryClient
             }
 
             await PutManifestAsync(session, plan.Root, tag, cancellationToken).ConfigureAwait(false);
+            var uploaded = counts[(int)BlobPushOutcome.Uploaded];
+            var mounted = counts[(int)BlobPushOutcome.Mounted];
+            var skipped = counts[(int)BlobPushOutcome.Skipped];
             DistributionLog.PushCompleted(
-                _logger, endpoint.Host, repository, tag, plan.Root.Descriptor.Digest, uploaded, skipped);
+                _logger, endpoint.Host, repository, tag, plan.Root.Descriptor.Digest, uploaded, mounted, skipped);
             var root = plan.Root.Descriptor;
-            return new PushResult(root.Digest, plan.Root.Content.Length, root.MediaType, uploaded, skipped);
+            return new PushResult(root.Digest, plan.Root.Content.Length, root.MediaType, uploaded, skipped)
+            {
+                BlobsMounted = mounted,
+            };
         }
         catch (RegistryException ex)
         {
             DistributionLog.PushFailed(_logger, ex, endpoint.Host, repository, tag);
             throw;
         }
+        finally
+        {
+            if (_blobLocations is not null)
+            {
+                await _blobLocations.SaveAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
     }
 
-    /// <summary>Uploads one blob unless the registry has it; returns true when it was uploaded.</summary>
-    private async Task<bool> PushBlobAsync(
-        RegistrySession session, OciImageLayout layout, OciDescriptor blob, PushOptions options,
+    /// <summary>The size of each chunk: the caller's, raised to the registry's <c>OCI-Chunk-Min-Length</c>.</summary>
+    internal static long ChunkLength(int chunkSize, long? registryMinimum) =>
+        Math.Max(chunkSize, registryMinimum ?? 0);
+
+    /// <summary>
+    /// Skips a blob the repository has, else mounts it from a repository the blob-location cache names, else
+    /// uploads it with the options' strategy.
+    /// </summary>
+    private async Task<BlobPushOutcome> PushBlobAsync(
+        RegistrySession session, OciImageLayout layout, OciDescriptor blob, bool? knownToExist, PushOptions options,
         CancellationToken cancellationToken)
     {
-        if (await BlobExistsAsync(session, blob.Digest, cancellationToken).ConfigureAwait(false))
+        var exists = knownToExist
+            ?? await BlobExistsAsync(session, blob.Digest, cancellationToken).ConfigureAwait(false);
+        if (exists)
         {
             DistributionLog.BlobSkipped(_logger, blob.Digest, session.Repository);
-            return false;
+            RememberLocation(session, blob.Digest);
+            return BlobPushOutcome.Skipped;
         }
 
-        var path = layout.GetBlobPath(blob.Digest);
-        if (!options.ForceChunkedUpload)
+        UploadLocation? open = null;
+        if (options.MountFromOtherRepositories && _blobLocations is not null)
         {
-            var monolithic = await StartUploadAsync(session, cancellationToken).ConfigureAwait(false);
-            try
+            var candidates = _blobLocations.Candidates(session.Endpoint.Host, blob.Digest, session.Repository);
+            foreach (var source in candidates.Take(DistributionLimits.MaxMountAttempts))
             {
-                await PutMonolithicAsync(session, monolithic.Location, path, blob, cancellationToken)
+                if (open is not null)
+                {
+                    await CancelUploadAsync(session, open.Location, cancellationToken).ConfigureAwait(false);
+                    open = null;
+                }
+
+                var (mounted, leftOpen) = await TryMountAsync(session, blob.Digest, source, cancellationToken)
                     .ConfigureAwait(false);
-                DistributionLog.BlobUploaded(_logger, blob.Digest, blob.Size, session.Repository, "in one request");
-                return true;
+                if (mounted)
+                {
+                    DistributionLog.BlobMounted(_logger, blob.Digest, session.Repository, source);
+                    RememberLocation(session, blob.Digest);
+                    return BlobPushOutcome.Mounted;
+                }
+
+                open = leftOpen;
             }
-            catch (RegistryRequestFailedException ex) when (CanFallBackToChunks(ex, cancellationToken))
-            {
-                var reason = ex.StatusCode is { } status ? $"{(int)status} {status}" : "no response";
-                DistributionLog.MonolithicUploadRefused(_logger, session.Endpoint.Host, blob.Digest, reason);
-            }
+        }
+
+        var mode = await UploadAsync(session, open, layout.GetBlobPath(blob.Digest), blob, options, cancellationToken)
+            .ConfigureAwait(false);
+        DistributionLog.BlobUploaded(_logger, blob.Digest, blob.Size, session.Repository, mode);
+        RememberLocation(session, blob.Digest);
+        return BlobPushOutcome.Uploaded;
+    }
+
+    private void RememberLocation(RegistrySession session, string digest) =>
+        _blobLocations?.Record(session.Endpoint.Host, digest, session.Repository);
+
+    /// <summary>
+    /// Sends the blob through <paramref name="open"/> (an upload a refused mount left open) or a new upload, as the
+    /// strategy says; returns how it went, for the log.
+    /// </summary>
+    private async Task<string> UploadAsync(
+        RegistrySession session, UploadLocation? open, string path, OciDescriptor blob, PushOptions options,
+        CancellationToken cancellationToken)
+    {
+        var strategy = options.EffectiveUploadStrategy;
+        var start = open ?? await StartUploadAsync(session, cancellationToken).ConfigureAwait(false);
+        if (strategy == UploadStrategy.Chunked)
+        {
+            await UploadChunksAsync(session, start, path, blob, options.ChunkSize, cancellationToken)
+                .ConfigureAwait(false);
+            return "in chunks";
+        }
+
+        if (strategy == UploadStrategy.Monolithic)
+        {
+            await PutMonolithicAsync(session, start.Location, path, blob, cancellationToken).ConfigureAwait(false);
+            return "in one request";
+        }
+
+        try
+        {
+            await PutMonolithicAsync(session, start.Location, path, blob, cancellationToken).ConfigureAwait(false);
+            return "in one request";
+        }
+        catch (RegistryRequestFailedException ex) when (CanFallBackToChunks(ex, cancellationToken))
+        {
+            var reason = ex.StatusCode is { } status ? $"{(int)status} {status}" : "no response";
+            DistributionLog.MonolithicUploadRefused(_logger, session.Endpoint.Host, blob.Digest, reason);
         }
 
         var chunked = await StartUploadAsync(session, cancellationToken).ConfigureAwait(false);
         await UploadChunksAsync(session, chunked, path, blob, options.ChunkSize, cancellationToken)
             .ConfigureAwait(false);
-        DistributionLog.BlobUploaded(_logger, blob.Digest, blob.Size, session.Repository, "in chunks");
-        return true;
+        return "in chunks after the monolithic upload was refused";
     }
 
     private static bool CanFallBackToChunks(
@@ -149,6 +232,70 @@ internal sealed partial class OciRegistryClient
             .ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Asks the registry to mount a blob from <paramref name="source"/>
+    /// (distribution spec, "Mounting a blob from another repository"): 201 means mounted; 202 means the registry
+    /// opened an ordinary upload instead, which is returned for the
+    /// upload to use. Any failure, refused access to the source included, gives neither, and the blob is uploaded.
+    /// </summary>
+    private async Task<(bool Mounted, UploadLocation? Open)> TryMountAsync(
+        RegistrySession session, string digest, string source, CancellationToken cancellationToken)
+    {
+        var uri = session.RepositoryUri(
+            "blobs/uploads/?mount=" + Uri.EscapeDataString(digest) + "&from=" + Uri.EscapeDataString(source));
+        HttpResponseMessage response;
+        try
+        {
+            response = await session.SendAsync(
+                    () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent([]) },
+                    cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (RegistryException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            DistributionLog.MountNotDone(_logger, digest, session.Repository, source, ex.GetType().Name);
+            return (false, null);
+        }
+
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                var stored = HeaderValue(response, DockerContentDigest);
+                if (!OciDigest.IsValid(stored) || string.Equals(stored, digest, StringComparison.Ordinal))
+                {
+                    return (true, null);
+                }
+            }
+
+            if (response.StatusCode == HttpStatusCode.Accepted && NextLocation(response) is { } location)
+            {
+                DistributionLog.MountNotDone(_logger, digest, session.Repository, source, "202, uploading instead");
+                return (false, new UploadLocation(location, ChunkMinimum(response)));
+            }
+
+            DistributionLog.MountNotDone(
+                _logger, digest, session.Repository, source, $"{(int)response.StatusCode} {response.StatusCode}");
+            return (false, null);
+        }
+    }
+
+    /// <summary>Cancels an upload that will not be used (<c>DELETE &lt;location&gt;</c>); best effort.</summary>
+    private static async Task CancelUploadAsync(
+        RegistrySession session, Uri location, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await session.SendAsync(
+                    () => new HttpRequestMessage(HttpMethod.Delete, location), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (RegistryException)
+        {
+            // The registry drops abandoned uploads itself; failing to cancel one changes nothing for the push.
+        }
+    }
+
     /// <summary>Opens an upload: <c>POST /v2/&lt;name&gt;/blobs/uploads/</c>, answered 202 with a Location.</summary>
     private static async Task<UploadLocation> StartUploadAsync(
         RegistrySession session, CancellationToken cancellationToken)
@@ -162,19 +309,25 @@ internal sealed partial class OciRegistryClient
         var location = NextLocation(response)
             ?? throw new RegistryRequestFailedException(
                 "POST", uri, response.StatusCode, [], "The registry opened an upload without a Location header.");
-        long? minimum = response.Headers.NonValidated.TryGetValues("OCI-Chunk-Min-Length", out var values)
-            && long.TryParse(values.ToString(), out var parsed) && parsed > 0
-                ? parsed
-                : null;
-        return new UploadLocation(location, minimum);
+        return new UploadLocation(location, ChunkMinimum(response));
     }
+
+    /// <summary>The <c>OCI-Chunk-Min-Length</c> of an upload-opening reply, or null.</summary>
+    private static long? ChunkMinimum(HttpResponseMessage response) =>
+        response.Headers.NonValidated.TryGetValues("OCI-Chunk-Min-Length", out var values)
+        && long.TryParse(values.ToString(), out var parsed) && parsed > 0
+            ? parsed
+            : null;
 
     private async Task PutMonolithicAsync(
         RegistrySession session, Uri location, string path, OciDescriptor blob, CancellationToken cancellationToken)
     {
         var uri = WithDigest(location, blob.Digest);
         using var response = await session.SendSuccessfulAsync(
-                () => new HttpRequestMessage(HttpMethod.Put, uri) { Content = FileContent(path, 0, blob.Size) },
+                () => new HttpRequestMessage(HttpMethod.Put, uri)
+                {
+                    Content = new FileRangeContent(path, 0, blob.Size),
+                },
                 $"Uploading blob {blob.Digest} failed.",
                 cancellationToken)
             .ConfigureAwait(false);
@@ -186,7 +339,7 @@ internal sealed partial class OciRegistryClient
         CancellationToken cancellationToken)
     {
         var location = start.Location;
-        var size = Math.Max(chunkSize, start.MinimumChunkLength ?? 0);
+        var size = ChunkLength(chunkSize, start.MinimumChunkLength);
         long offset = 0;
         while (offset < blob.Size)
         {
@@ -196,7 +349,7 @@ internal sealed partial class OciRegistryClient
             using var response = await session.SendSuccessfulAsync(
                     () =>
                     {
-                        var content = FileContent(path, first, length);
+                        var content = new FileRangeContent(path, first, length);
                         content.Headers.TryAddWithoutValidation("Content-Range", $"{first}-{first + length - 1}");
                         return new HttpRequestMessage(HttpMethod.Patch, target) { Content = content };
                     },
@@ -247,14 +400,6 @@ internal sealed partial class OciRegistryClient
                 response.RequestMessage?.Method.Method ?? "PUT", uri, response.StatusCode, [],
                 $"The registry stored the digest {actual}, but {expected} was sent.");
         }
-    }
-
-    private static StreamContent FileContent(string path, long offset, long length)
-    {
-        var content = new StreamContent(new FileSliceStream(path, offset, length), DistributionLimits.CopyBufferSize);
-        content.Headers.ContentLength = length;
-        content.Headers.ContentType = new MediaTypeHeaderValue(OciMediaTypes.OctetStream);
-        return content;
     }
 
     /// <summary>The upload Location of a response, resolved against the request (it may be relative).</summary>

@@ -18,6 +18,7 @@ internal sealed partial class OciRegistryClient : IOciRegistryClient
 
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly RegistryAuthenticator _authenticator;
+    private readonly BlobLocationCache? _blobLocations;
     private readonly ILogger<OciRegistryClient> _logger;
 
     public OciRegistryClient(
@@ -32,11 +33,26 @@ internal sealed partial class OciRegistryClient : IOciRegistryClient
         ArgumentNullException.ThrowIfNull(logger);
         _httpClientFactory = httpClientFactory;
         _logger = logger;
+        var settings = options.Value;
         _authenticator = new RegistryAuthenticator(
-            new RegistryTokenCache(timeProvider), options.Value.TrustedRealmHosts, logger);
+            new RegistryTokenCache(timeProvider), settings.TrustedRealmHosts, logger);
+        var cachePath = settings.UseBlobLocationCache
+            ? settings.BlobLocationCachePath ?? BlobLocationCache.DefaultPath()
+            : null;
+        if (!string.IsNullOrWhiteSpace(cachePath))
+        {
+            _blobLocations = new BlobLocationCache(
+                cachePath, Math.Max(1, settings.MaxBlobLocations), timeProvider, logger);
+        }
     }
 
-    /// <summary>Builds a client over one caller-owned <see cref="HttpClient"/> (hosts without DI, tests).</summary>
+    /// <summary>The blob-location cache, or null when it is off.</summary>
+    internal BlobLocationCache? BlobLocations => _blobLocations;
+
+    /// <summary>
+    /// Builds a client over one caller-owned <see cref="HttpClient"/> (hosts without DI, tests). Without
+    /// <paramref name="options"/> no blob-location cache is kept, so that nothing is written under the user's home.
+    /// </summary>
     internal static OciRegistryClient Create(
         HttpClient httpClient,
         TimeProvider? timeProvider = null,
@@ -44,21 +60,26 @@ internal sealed partial class OciRegistryClient : IOciRegistryClient
         ILogger<OciRegistryClient>? logger = null) =>
         new(
             new SingleHttpClientFactory(httpClient),
-            Options.Create(options ?? new OciRegistryClientOptions()),
+            Options.Create(options ?? new OciRegistryClientOptions { UseBlobLocationCache = false }),
             timeProvider ?? TimeProvider.System,
             logger ?? NullLogger<OciRegistryClient>.Instance);
 
     /// <summary>
     /// The primary handler for the named client: no automatic redirects (the client follows them itself, and drops
-    /// the Authorization header when the host changes) and no automatic decompression (digests are over the bytes
-    /// as stored).
+    /// the Authorization header when the host changes), no automatic decompression (digests are over the bytes as
+    /// stored), no cookies, and pooled connections kept warm between the requests of a push or pull (a blob upload
+    /// reuses the connection its HEAD and POST went over).
     /// </summary>
     internal static SocketsHttpHandler CreatePrimaryHandler() =>
         new()
         {
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            MaxConnectionsPerServer = 64,
+            ConnectTimeout = TimeSpan.FromSeconds(30),
         };
 
     /// <inheritdoc />

@@ -26,9 +26,27 @@ public sealed class PushOptions
     public int ChunkSize { get; set; } = DefaultChunkSize;
 
     /// <summary>
-    /// Upload every blob in chunks instead of trying one monolithic <c>PUT</c> first. Default false: chunks are
-    /// used only when the registry refuses the monolithic upload. Set it for registries behind proxies that cap
-    /// the request size.
+    /// Upload every blob in chunks whatever <see cref="UploadStrategy"/> says. Default false. Kept for callers
+    /// that set it before <see cref="UploadStrategy"/> existed; setting <see cref="UploadStrategy"/> to
+    /// <see cref="Distribution.UploadStrategy.Chunked"/> does the same.
     /// </summary>
     public bool ForceChunkedUpload { get; set; }
+
+    /// <summary>
+    /// How blob bytes are sent; default <see cref="Distribution.UploadStrategy.MonolithicWithChunkedFallback"/>.
+    /// When a push goes through a provider and this is left at the default, the provider's
+    /// <see cref="Providers.TransferRules.UploadStrategy"/> is used instead.
+    /// </summary>
+    public UploadStrategy UploadStrategy { get; set; } = UploadStrategy.MonolithicWithChunkedFallback;
+
+    /// <summary>
+    /// Try to mount each missing blob from another repository of the same registry that the blob-location cache
+    /// (<see cref="OciRegistryClientOptions.BlobLocationCachePath"/>) says holds it, before uploading it. Default
+    /// true. A refused or failed mount falls back to an upload.
+    /// </summary>
+    public bool MountFromOtherRepositories { get; set; } = true;
+
+    /// <summary>The strategy in force: <see cref="ForceChunkedUpload"/> wins.</summary>
+    internal UploadStrategy EffectiveUploadStrategy =>
+        ForceChunkedUpload ? UploadStrategy.Chunked : UploadStrategy;
 }

@@ -8,4 +8,11 @@ namespace Planton.Registry.Sdk.Distribution;
 /// <param name="MediaType">The media type the manifest was pushed with.</param>
 /// <param name="BlobsUploaded">How many blobs (configs and layers) were uploaded.</param>
 /// <param name="BlobsSkipped">How many blobs the registry already had and were therefore not uploaded.</param>
-public sealed record PushResult(string Digest, long Size, string MediaType, int BlobsUploaded, int BlobsSkipped);
+public sealed record PushResult(string Digest, long Size, string MediaType, int BlobsUploaded, int BlobsSkipped)
+{
+    /// <summary>
+    /// How many blobs were mounted from another repository of the same registry instead of uploaded; they are
+    /// counted neither in <see cref="BlobsUploaded"/> nor in <see cref="BlobsSkipped"/>. Default 0.
+    /// </summary>
+    public int BlobsMounted { get; init; }
+}

@@ -8,10 +8,12 @@ namespace Planton.Registry.Sdk.Images;
 internal sealed class ImageTransfer : IImageTransfer
 {
     private readonly IOciRegistryClient _client;
+    private readonly IRepositoryPreparer _repositories;
 
-    public ImageTransfer(IOciRegistryClient client)
+    public ImageTransfer(IOciRegistryClient client, IRepositoryPreparer repositories)
     {
         _client = client;
+        _repositories = repositories;
     }
 
     public async Task<ImagePushResult> PushAsync(
@@ -27,6 +29,8 @@ internal sealed class ImageTransfer : IImageTransfer
         var reference = provider.BuildImageReference(image, tag);
         var layout = await OciImageLayout.OpenAsync(layoutDirectory, cancellationToken).ConfigureAwait(false);
         var effective = ApplyRules(provider.TransferRules, options);
+        await _repositories.EnsureRepositoryAsync(provider, reference.Repository, cancellationToken)
+            .ConfigureAwait(false);
         var result = await _client.PushAsync(
                 Endpoint(provider),
                 provider.Credentials,
@@ -36,7 +40,10 @@ internal sealed class ImageTransfer : IImageTransfer
                 effective,
                 cancellationToken)
             .ConfigureAwait(false);
-        return new ImagePushResult(reference, result.Digest, result.BlobsUploaded, result.BlobsSkipped);
+        return new ImagePushResult(reference, result.Digest, result.BlobsUploaded, result.BlobsSkipped)
+        {
+            BlobsMounted = result.BlobsMounted,
+        };
     }
 
     public async Task<ImagePullResult> PullAsync(
@@ -70,11 +77,24 @@ internal sealed class ImageTransfer : IImageTransfer
     private static RegistryEndpoint Endpoint(IRegistryProvider provider) =>
         RegistryEndpoint.Create(provider.RegistryUri.GetLeftPart(UriPartial.Authority), provider.AllowInsecureHttp);
 
-    private static PushOptions ApplyRules(TransferRules rules, PushOptions? options)
+    /// <summary>
+    /// A copy of the caller's options within the provider's rules: no more parallel blobs than it takes, no chunk
+    /// below its floor, and its upload strategy unless the caller chose one.
+    /// </summary>
+    internal static PushOptions ApplyRules(TransferRules rules, PushOptions? options)
     {
-        var effective = options ?? new PushOptions();
-        effective.MaxParallelBlobs = Math.Clamp(effective.MaxParallelBlobs, 1, rules.MaxParallelBlobs);
-        effective.ChunkSize = (int)Math.Max(effective.ChunkSize, rules.MinChunkSize);
-        return effective;
+        var given = options ?? new PushOptions();
+        var strategy = given.UploadStrategy == UploadStrategy.MonolithicWithChunkedFallback
+            ? rules.UploadStrategy
+            : given.UploadStrategy;
+        return new PushOptions
+        {
+            LayoutReference = given.LayoutReference,
+            MaxParallelBlobs = Math.Clamp(given.MaxParallelBlobs, 1, Math.Max(1, rules.MaxParallelBlobs)),
+            ChunkSize = (int)Math.Clamp(Math.Max(given.ChunkSize, rules.MinChunkSize), 1, int.MaxValue),
+            ForceChunkedUpload = given.ForceChunkedUpload,
+            UploadStrategy = strategy,
+            MountFromOtherRepositories = given.MountFromOtherRepositories,
+        };
     }
 }

@@ -21,5 +21,16 @@ internal static class DistributionLimits
     /// <summary>The most blobs moved at the same time.</summary>
     public const int MaxParallelBlobs = 32;
 
+    /// <summary>Buffers of small-file copies (layout creation).</summary>
     public const int CopyBufferSize = 81920;
+
+    /// <summary>
+    /// The buffer of a blob transfer: 1 MiB, so that a 1 GiB layer costs about a thousand reads and writes rather
+    /// than thirteen thousand, while a push or pull of <see cref="MaxParallelBlobs"/> blobs still holds at most a
+    /// few dozen MiB of buffers.
+    /// </summary>
+    public const int TransferBufferSize = 1024 * 1024;
+
+    /// <summary>Mount attempts for one blob, one per candidate repository, before it is uploaded.</summary>
+    public const int MaxMountAttempts = 3;
 }

@@ -23,6 +23,12 @@ internal static partial class OciNames
         }
     }
 
+    /// <summary>True when <paramref name="repository"/> follows the repository grammar.</summary>
+    public static bool IsValidRepository(string? repository) =>
+        !string.IsNullOrEmpty(repository)
+        && repository.Length <= MaxRepositoryLength
+        && RepositoryPattern().IsMatch(repository);
+
     public static void ThrowIfInvalidTag(string tag, string paramName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tag, paramName);

@@ -38,7 +38,10 @@ internal static class OciLayoutWriter
     /// <summary>
     /// Copies <paramref name="source"/> into the blob store, hashing while writing, and moves it into place only
     /// when its size and digest match <paramref name="expected"/>. Throws <see cref="InvalidDataException"/>
-    /// (and leaves nothing behind) when they do not.
+    /// (and leaves nothing behind) when they do not. Two pooled buffers of
+    /// <see cref="DistributionLimits.TransferBufferSize"/> alternate: while one is hashed and written, the next is
+    /// filled from the network, so that the sender is never kept waiting on the disk or the hash. The temp file is
+    /// given its full size up front, which spares the file system growing it a megabyte at a time.
     /// </summary>
     /// <returns>The number of bytes written.</returns>
     public static async Task<long> WriteBlobAsync(
@@ -48,38 +51,43 @@ internal static class OciLayoutWriter
         var algorithm = OciDigest.AlgorithmOf(expected.Digest);
         Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
         var tempPath = TempPathFor(finalPath);
-        var buffer = ArrayPool<byte>.Shared.Rent(DistributionLimits.CopyBufferSize);
+        var bufferSize = (int)Math.Clamp(expected.Size + 1, 1, DistributionLimits.TransferBufferSize);
+        var current = ArrayPool<byte>.Shared.Rent(bufferSize);
+        var next = ArrayPool<byte>.Shared.Rent(bufferSize);
+        Task<int>? pending = null;
         try
         {
             long total = 0;
             using var hash = OciDigest.CreateHash(algorithm);
-            var target = new FileStream(
-                tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, DistributionLimits.CopyBufferSize,
-                FileOptions.Asynchronous);
-            await using (target.ConfigureAwait(false))
+            using (var target = File.OpenHandle(
+                       tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None,
+                       preallocationSize: expected.Size))
             {
-                int read;
-                while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                var filled = await FillAsync(source, current, cancellationToken).ConfigureAwait(false);
+                while (filled > 0)
                 {
-                    total += read;
-                    if (total > expected.Size)
+                    if (total + filled > expected.Size)
                     {
                         throw new InvalidDataException(
                             $"The blob {expected.Digest} is longer than the {expected.Size} bytes "
                             + "its descriptor says.");
                     }
 
-                    hash.AppendData(buffer, 0, read);
-                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    pending = FillAsync(source, next, cancellationToken);
+                    hash.AppendData(current, 0, filled);
+                    await RandomAccess.WriteAsync(target, current.AsMemory(0, filled), total, cancellationToken)
+                        .ConfigureAwait(false);
+                    total += filled;
+                    filled = await pending.ConfigureAwait(false);
+                    pending = null;
+                    (current, next) = (next, current);
                 }
 
-                await target.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            if (total != expected.Size)
-            {
-                throw new InvalidDataException(
-                    $"The blob {expected.Digest} has {total} bytes, but its descriptor says {expected.Size}.");
+                if (total != expected.Size)
+                {
+                    throw new InvalidDataException(
+                        $"The blob {expected.Digest} has {total} bytes, but its descriptor says {expected.Size}.");
+                }
             }
 
             var actual = OciDigest.Format(algorithm, hash.GetHashAndReset());
@@ -94,9 +102,34 @@ internal static class OciLayoutWriter
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (pending is not null)
+            {
+                // A read still fills a buffer: let it end before the buffers go back to the pool.
+                await pending.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            }
+
+            ArrayPool<byte>.Shared.Return(current);
+            ArrayPool<byte>.Shared.Return(next);
             TryDelete(tempPath);
         }
+    }
+
+    /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; returns the bytes read.</summary>
+    private static async Task<int> FillAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            var read = await source.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            filled += read;
+        }
+
+        return filled;
     }
 
     /// <summary>Stores content whose digest the caller has already checked.</summary>

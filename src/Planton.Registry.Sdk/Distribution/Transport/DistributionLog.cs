@@ -34,9 +34,11 @@ internal static partial class DistributionLog
         ILogger logger, string digest, string mediaType, string repository, string reference);
 
     [LoggerMessage(EventId = 2006, EventName = "PushCompleted", Level = LogLevel.Information,
-        Message = "Pushed {Registry}/{Repository}:{Tag}@{Digest}: {Uploaded} blobs uploaded, {Skipped} already there")]
+        Message = "Pushed {Registry}/{Repository}:{Tag}@{Digest}: {Uploaded} blobs uploaded, {Mounted} mounted, "
+            + "{Skipped} already there")]
     public static partial void PushCompleted(
-        ILogger logger, string registry, string repository, string tag, string digest, int uploaded, int skipped);
+        ILogger logger, string registry, string repository, string tag, string digest, int uploaded, int mounted,
+        int skipped);
 
     [LoggerMessage(EventId = 2007, EventName = "PushFailed", Level = LogLevel.Warning,
         Message = "Push of {Registry}/{Repository}:{Tag} failed")]
@@ -64,4 +66,21 @@ internal static partial class DistributionLog
         Message = "Pull of {Registry}/{Repository} {Reference} failed")]
     public static partial void PullFailed(
         ILogger logger, Exception exception, string registry, string repository, string reference);
+
+    [LoggerMessage(EventId = 2013, EventName = "BlobMounted", Level = LogLevel.Debug,
+        Message = "Mounted blob {Digest} into {Repository} from {SourceRepository}; not uploaded")]
+    public static partial void BlobMounted(ILogger logger, string digest, string repository, string sourceRepository);
+
+    [LoggerMessage(EventId = 2014, EventName = "MountNotDone", Level = LogLevel.Debug,
+        Message = "Mounting blob {Digest} into {Repository} from {SourceRepository} did not happen ({Reason})")]
+    public static partial void MountNotDone(
+        ILogger logger, string digest, string repository, string sourceRepository, string reason);
+
+    [LoggerMessage(EventId = 2015, EventName = "BlobLocationCacheIgnored", Level = LogLevel.Debug,
+        Message = "The blob-location cache {Path} was not read: {Reason}")]
+    public static partial void BlobLocationCacheIgnored(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 2016, EventName = "BlobLocationCacheNotWritten", Level = LogLevel.Debug,
+        Message = "The blob-location cache {Path} was not written: {Reason}")]
+    public static partial void BlobLocationCacheNotWritten(ILogger logger, string path, string reason);
 }

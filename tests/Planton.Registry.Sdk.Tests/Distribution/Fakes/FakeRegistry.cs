@@ -20,6 +20,7 @@ internal sealed class FakeRegistry : HttpMessageHandler
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, byte[]> _uploads = new();
     private readonly ConcurrentDictionary<string, bool> _issuedTokens = new();
+    private readonly ConcurrentDictionary<string, bool> _links = new();
     private int _tokenFetches;
     private int _uploadCounter;
 
@@ -58,6 +59,14 @@ internal sealed class FakeRegistry : HttpMessageHandler
     /// <summary>Answers 403 DENIED to every registry request.</summary>
     public bool Deny { get; set; }
 
+    /// <summary>
+    /// When set, a repository sees only the blobs uploaded or mounted into it (or added for it), as real registries
+    /// do; otherwise every repository sees every blob.
+    /// </summary>
+    public bool RepositoryScopedBlobs { get; set; }
+
+    public FakeMountBehaviour MountBehaviour { get; set; } = FakeMountBehaviour.Honour;
+
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     public int TokenFetches => _tokenFetches;
@@ -66,6 +75,17 @@ internal sealed class FakeRegistry : HttpMessageHandler
     public ConcurrentQueue<string> TokenScopes { get; } = new();
 
     public void AddBlob(byte[] content) => Blobs[Sha256(content)] = content;
+
+    /// <summary>Adds a blob and links it into <paramref name="repository"/>.</summary>
+    public void AddBlob(byte[] content, string repository)
+    {
+        AddBlob(content);
+        _links[$"{repository}@{Sha256(content)}"] = true;
+    }
+
+    /// <summary>Whether <paramref name="repository"/> sees the blob (always, without repository scoping).</summary>
+    public bool HasBlob(string repository, string digest) =>
+        Blobs.ContainsKey(digest) && (!RepositoryScopedBlobs || _links.ContainsKey($"{repository}@{digest}"));
 
     public void AddManifest(string repository, string tag, string mediaType, byte[] content)
     {
@@ -141,7 +161,7 @@ internal sealed class FakeRegistry : HttpMessageHandler
             "manifests" => ManifestRoute(request, repository, tail, body),
             "blobs" when tail.StartsWith("uploads", StringComparison.Ordinal) =>
                 UploadRoute(request, repository, uri, tail, body),
-            "blobs" => BlobRoute(request, tail),
+            "blobs" => BlobRoute(request, repository, tail),
             _ => Status(HttpStatusCode.NotFound),
         };
     }
@@ -240,9 +260,9 @@ internal sealed class FakeRegistry : HttpMessageHandler
         return response;
     }
 
-    private HttpResponseMessage BlobRoute(HttpRequestMessage request, string digest)
+    private HttpResponseMessage BlobRoute(HttpRequestMessage request, string repository, string digest)
     {
-        if (!Blobs.TryGetValue(digest, out var blob))
+        if (!HasBlob(repository, digest) || !Blobs.TryGetValue(digest, out var blob))
         {
             return request.Method == HttpMethod.Head
                 ? Status(HttpStatusCode.NotFound)
@@ -269,6 +289,24 @@ internal sealed class FakeRegistry : HttpMessageHandler
     {
         if (request.Method == HttpMethod.Post)
         {
+            var post = HttpUtility.ParseQueryString(uri.Query);
+            if (post["mount"] is { } mount)
+            {
+                if (MountBehaviour == FakeMountBehaviour.Fail)
+                {
+                    return Error(HttpStatusCode.InternalServerError, "UNKNOWN", "mount broke");
+                }
+
+                if (MountBehaviour == FakeMountBehaviour.Honour && post["from"] is { } from && HasBlob(from, mount))
+                {
+                    _links[$"{repository}@{mount}"] = true;
+                    var mounted = Status(HttpStatusCode.Created);
+                    mounted.Headers.Location = new Uri($"/v2/{repository}/blobs/{mount}", UriKind.Relative);
+                    mounted.Headers.TryAddWithoutValidation("Docker-Content-Digest", mount);
+                    return mounted;
+                }
+            }
+
             var id = "u" + Interlocked.Increment(ref _uploadCounter);
             _uploads[id] = [];
             var accepted = Status(HttpStatusCode.Accepted);
@@ -286,6 +324,12 @@ internal sealed class FakeRegistry : HttpMessageHandler
         if (!_uploads.TryGetValue(uploadId, out var data) || query["_state"] is null)
         {
             return Error(HttpStatusCode.NotFound, "BLOB_UPLOAD_UNKNOWN", "upload unknown or state lost");
+        }
+
+        if (request.Method == HttpMethod.Delete)
+        {
+            _uploads.TryRemove(uploadId, out _);
+            return Status(HttpStatusCode.NoContent);
         }
 
         if (request.Method == HttpMethod.Patch)
@@ -314,6 +358,7 @@ internal sealed class FakeRegistry : HttpMessageHandler
 
             _uploads.TryRemove(uploadId, out _);
             Blobs[digest] = complete;
+            _links[$"{repository}@{digest}"] = true;
             var created = Status(HttpStatusCode.Created);
             created.Headers.TryAddWithoutValidation("Docker-Content-Digest", digest);
             return created;

@@ -44,7 +44,7 @@ internal sealed class TestImage
     {
         foreach (var blob in Blobs)
         {
-            registry.AddBlob(blob);
+            registry.AddBlob(blob, repository);
         }
 
         registry.AddManifest(repository, tag, ManifestMediaType, Manifest);

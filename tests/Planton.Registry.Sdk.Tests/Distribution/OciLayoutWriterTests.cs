@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using Planton.Registry.Sdk.Distribution;
+using Planton.Registry.Sdk.Tests.Distribution.Fakes;
+
+namespace Planton.Registry.Sdk.Tests.Distribution;
+
+public sealed class OciLayoutWriterTests
+{
+    private const int MiB = 1024 * 1024;
+
+    private string _work = null!;
+
+    [SetUp]
+    public void SetUp() =>
+        _work = Path.Combine(Path.GetTempPath(), "planton-writer-test-" + Guid.NewGuid().ToString("N"));
+
+    [TearDown]
+    public void TearDown()
+    {
+        if (Directory.Exists(_work))
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+    }
+
+    [TestCase(0, 7777)]
+    [TestCase(1, 7777)]
+    [TestCase(MiB - 1, 65536)]
+    [TestCase(MiB, 65536)]
+    [TestCase(MiB + 1, 7777)]
+    [TestCase(3 * MiB + 17, 100_000)]
+    [TestCase(3 * MiB + 17, int.MaxValue)]
+    public async Task WriteBlobAsync_AnySizeInAnyReadPattern_WritesTheExactBytes(int size, int maxPerRead)
+    {
+        var content = RandomNumberGenerator.GetBytes(size);
+        var descriptor = new OciDescriptor(TestImage.LayerMediaType, FakeRegistry.Sha256(content), size);
+
+        var written = await OciLayoutWriter.WriteBlobAsync(
+            _work, descriptor, new TricklingStream(content, maxPerRead), CancellationToken.None);
+
+        Assert.That(written, Is.EqualTo(size));
+        var path = OciImageLayout.GetBlobPath(_work, descriptor.Digest);
+        Assert.That(await File.ReadAllBytesAsync(path), Is.EqualTo(content));
+        Assert.That(Directory.GetFiles(Path.Combine(_work, "blobs", "sha256")), Has.Length.EqualTo(1));
+    }
+
+    [TestCase(3 * MiB, 3 * MiB + 1, "longer than")]
+    [TestCase(3 * MiB, 3 * MiB - 1, "has 3145727 bytes")]
+    [TestCase(2 * MiB, 2 * MiB, "digest")]
+    public void WriteBlobAsync_ContentDisagreesWithDescriptor_ThrowsAndLeavesNothing(
+        int declared, int sent, string message)
+    {
+        var content = RandomNumberGenerator.GetBytes(sent);
+        var digest = declared == sent
+            ? "sha256:" + new string('0', 64)
+            : FakeRegistry.Sha256(content[..Math.Min(declared, sent)]);
+        var descriptor = new OciDescriptor(TestImage.LayerMediaType, digest, declared);
+
+        var exception = Assert.ThrowsAsync<InvalidDataException>(() => OciLayoutWriter.WriteBlobAsync(
+            _work, descriptor, new TricklingStream(content, 50_000), CancellationToken.None));
+
+        Assert.That(exception!.Message, Does.Contain(message));
+        Assert.That(Directory.GetFiles(Path.Combine(_work, "blobs", "sha256")), Is.Empty);
+    }
+}

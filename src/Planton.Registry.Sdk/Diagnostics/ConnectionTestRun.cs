@@ -63,6 +63,9 @@ internal sealed class ConnectionTestRun
     /// <summary>The authorization the registry accepted at <c>/v2/</c>; null for anonymous access.</summary>
     public AuthenticationHeaderValue? Authorization { get; set; }
 
+    /// <summary>What ECR's <c>DescribeRepositories</c> said of the repository; null when it was not asked.</summary>
+    public bool? EcrRepositoryExists { get; set; }
+
     /// <summary>Set when the token service granted pull but refused push: the permission check reports it.</summary>
     public string? PushRefusal { get; set; }
 

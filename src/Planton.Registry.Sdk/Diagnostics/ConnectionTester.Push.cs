@@ -1,5 +1,6 @@
 using System.Net;
 using Planton.Registry.Sdk.Credentials;
+using Planton.Registry.Sdk.Credentials.Aws;
 using Planton.Registry.Sdk.Distribution;
 using Planton.Registry.Sdk.Providers.Aws;
 
@@ -21,6 +22,12 @@ internal sealed partial class ConnectionTester
         if (run.PushRefusal is { } refusal)
         {
             return StepResult.Fail(ConnectionTestFailure.Permission, refusal);
+        }
+
+        if (run.Provider is EcrRegistryProvider ecrProvider
+            && await DescribeEcrRepositoryAsync(run, ecrProvider, cancellationToken).ConfigureAwait(false) is { } told)
+        {
+            return told;
         }
 
         var uploads = run.RepositoryUri("blobs/uploads/");
@@ -112,6 +119,15 @@ internal sealed partial class ConnectionTester
             return StepResult.Skip(EcrNeedsImage);
         }
 
+        switch (run.EcrRepositoryExists)
+        {
+            case true:
+                return StepResult.Pass($"{run.Repository} exists (ECR DescribeRepositories)");
+            case false:
+                return StepResult.Pass(
+                    $"{run.Repository} does not exist yet; CreateRepositoryIfMissing creates it before the first push");
+        }
+
         var tags = run.RepositoryUri("tags/list?n=1");
         HttpResponseMessage response;
         try
@@ -157,6 +173,42 @@ internal sealed partial class ConnectionTester
                     ConnectionTestFailure.Repository,
                     $"{run.Repository} does not exist, and ECR does not create repositories on push ({answer})");
         }
+    }
+
+    /// <summary>
+    /// Asks ECR's API whether the repository exists, as a push does before it starts: ECR drops an upload to a
+    /// missing repository instead of answering it. Null when the upload probe should go ahead: the repository exists,
+    /// or the keys may not call <c>DescribeRepositories</c> (then the probe tells instead).
+    /// </summary>
+    private async Task<StepResult?> DescribeEcrRepositoryAsync(
+        ConnectionTestRun run, EcrRegistryProvider ecr, CancellationToken cancellationToken)
+    {
+        EcrRepository? repository;
+        try
+        {
+            repository = await _ecr.DescribeRepositoryAsync(ecr.Options, run.Repository, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (RegistryException)
+        {
+            return null;
+        }
+
+        run.EcrRepositoryExists = repository is not null;
+        if (repository is not null)
+        {
+            return null;
+        }
+
+        return ecr.Options.CreateRepositoryIfMissing
+            ? StepResult.Skip(
+                $"not known yet: {run.Repository} does not exist, and ECR tells push permission only for a repository "
+                + "that does; CreateRepositoryIfMissing creates it before the first push")
+            : StepResult.Fail(
+                ConnectionTestFailure.Repository,
+                $"ECR says {run.Repository} does not exist in account {ecr.Options.AccountId?.Trim()}, region "
+                + $"{ecr.Options.Region?.Trim()} (DescribeRepositories), and ECR does not create repositories on push",
+                ConnectionTestStage.Repository);
     }
 
     private const string EcrNeedsImage =

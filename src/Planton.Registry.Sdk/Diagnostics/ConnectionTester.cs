@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Planton.Registry.Sdk.Credentials.Aws;
 using Planton.Registry.Sdk.Distribution;
 using Planton.Registry.Sdk.Providers;
 
@@ -28,13 +29,15 @@ internal sealed partial class ConnectionTester : IConnectionTester
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ConnectionTester> _logger;
     private readonly IHostProbe _hostProbe;
+    private readonly IEcrApi _ecr;
 
     public ConnectionTester(
         IHttpClientFactory httpClientFactory,
         IOptions<OciRegistryClientOptions> options,
         TimeProvider timeProvider,
-        ILogger<ConnectionTester> logger)
-        : this(httpClientFactory, options, timeProvider, logger, new SocketHostProbe())
+        ILogger<ConnectionTester> logger,
+        IEcrApi ecr)
+        : this(httpClientFactory, options, timeProvider, logger, ecr, new SocketHostProbe())
     {
     }
 
@@ -43,14 +46,17 @@ internal sealed partial class ConnectionTester : IConnectionTester
         IOptions<OciRegistryClientOptions> options,
         TimeProvider timeProvider,
         ILogger<ConnectionTester> logger,
+        IEcrApi ecr,
         IHostProbe hostProbe)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(ecr);
         ArgumentNullException.ThrowIfNull(hostProbe);
         _httpClientFactory = httpClientFactory;
+        _ecr = ecr;
         _trustedRealmHosts = options.Value.TrustedRealmHosts
             .Where(h => !string.IsNullOrWhiteSpace(h))
             .Select(h => h.Trim())

@@ -6,8 +6,9 @@ namespace Planton.Registry.Sdk.Diagnostics;
 /// Tests an image connection the way a push would use it, and says which of host, credentials, permission or
 /// repository is wrong, with the provider's remedy. In order: DNS, TCP and TLS to the registry's host; the
 /// registry's <c>GET /v2/</c>; the credential exchange and an authenticated <c>GET /v2/</c> (with a token for
-/// <c>repository:NAME:pull,push</c> where the registry wants one); an upload session opened and cancelled; and the
-/// repository's existence where the registry can tell. Credentials go only to the registry's own host and to a token
+/// <c>repository:NAME:pull,push</c> where the registry wants one); an upload session opened and cancelled (for ECR
+/// after <c>DescribeRepositories</c>, since ECR drops uploads to a missing repository); and the repository's
+/// existence where the registry can tell. Credentials go only to the registry's own host and to a token
 /// service it names that passes the realm checks of the OCI client. Nothing is written to the registry: the upload
 /// session is cancelled before any byte is sent.
 /// </summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Planton.Registry.Sdk.Connections;
 using Planton.Registry.Sdk.Credentials;
+using Planton.Registry.Sdk.Credentials.Aws;
 using Planton.Registry.Sdk.Diagnostics;
 using Planton.Registry.Sdk.Distribution;
 using Planton.Registry.Sdk.Providers;
@@ -22,6 +23,9 @@ internal sealed class ConnectionTestHarness
     public FakeHostProbe Probe { get; } = new();
 
     public ScriptedRegistryHandler Handler { get; }
+
+    /// <summary>ECR's API; by default the keys may not call DescribeRepositories: the upload probe decides.</summary>
+    public Mock<IEcrApi> Ecr { get; } = CreateEcr();
 
     /// <summary>Builds a provider as the SDK does; every cloud exchange hands back <paramref name="cloud"/>.</summary>
     public static IRegistryProvider Provider(RegistryConnectionOptions connection, RegistryCredential? cloud = null) =>
@@ -44,7 +48,17 @@ internal sealed class ConnectionTestHarness
             Options.Create(new OciRegistryClientOptions()),
             Time,
             NullLogger<ConnectionTester>.Instance,
+            Ecr.Object,
             Probe);
         return tester.TestAsync(provider, image);
+    }
+
+    private static Mock<IEcrApi> CreateEcr()
+    {
+        var ecr = new Mock<IEcrApi>();
+        ecr.Setup(e => e.DescribeRepositoryAsync(
+                It.IsAny<AwsEcrOptions>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new RegistryAuthenticationException("not allowed: ecr:DescribeRepositories"));
+        return ecr;
     }
 }

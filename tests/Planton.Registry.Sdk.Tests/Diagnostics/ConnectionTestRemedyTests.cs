@@ -1,6 +1,7 @@
 using System.Net;
 using Planton.Registry.Sdk.Connections;
 using Planton.Registry.Sdk.Credentials;
+using Planton.Registry.Sdk.Credentials.Aws;
 using Planton.Registry.Sdk.Diagnostics;
 using Planton.Registry.Sdk.Providers;
 using Planton.Registry.Sdk.Tests.Connections;
@@ -75,6 +76,70 @@ public sealed class ConnectionTestRemedyTests
             "Create the repository: aws ecr create-repository --repository-name billing-api --region us-east-1 "
             + "(account 123456789012); or set AwsEcr:CreateRepositoryIfMissing to true so that it is created before a "
             + "push; or add a repository creation template for CREATE_ON_PUSH."));
+    }
+
+    [Test]
+    public async Task Ecr_DescribeRepositoriesFindsNone_FailsRepositoryWithoutAnUpload()
+    {
+        var provider = ConnectionTestHarness.Provider(ConnectionSamples.Ecr(), s_ecrToken);
+        var harness = Harness(s_ecrToken);
+        harness.Ecr
+            .Setup(e => e.DescribeRepositoryAsync(
+                It.IsAny<AwsEcrOptions>(), "billing-api", It.IsAny<CancellationToken>()))
+            .ReturnsAsync((EcrRepository?)null);
+
+        var report = await harness.TestAsync(provider, "billing-api");
+
+        Assert.That(report.Failure, Is.EqualTo(ConnectionTestFailure.Repository));
+        Assert.That(
+            report.Steps.Single(s => s.Stage == ConnectionTestStage.Repository).Detail,
+            Is.EqualTo("ECR says billing-api does not exist in account 123456789012, region us-east-1 "
+                + "(DescribeRepositories), and ECR does not create repositories on push"));
+        Assert.That(report.Remedy, Does.StartWith("Create the repository: aws ecr create-repository"));
+        Assert.That(harness.Handler.Calls.Select(c => c.Method), Has.None.EqualTo(HttpMethod.Post));
+    }
+
+    [Test]
+    public async Task Ecr_DescribeRepositoriesFindsIt_ProbesTheUploadAndPasses()
+    {
+        var provider = ConnectionTestHarness.Provider(ConnectionSamples.Ecr(), s_ecrToken);
+        var harness = Harness(s_ecrToken);
+        harness.Ecr
+            .Setup(e => e.DescribeRepositoryAsync(
+                It.IsAny<AwsEcrOptions>(), "billing-api", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new EcrRepository("billing-api", null, null));
+
+        var report = await harness.TestAsync(provider, "billing-api");
+
+        Assert.That(report.Failure, Is.EqualTo(ConnectionTestFailure.None));
+        Assert.That(
+            report.Steps.Single(s => s.Stage == ConnectionTestStage.Repository).Detail,
+            Is.EqualTo("billing-api exists (ECR DescribeRepositories)"));
+        Assert.That(harness.Handler.Calls.Select(c => c.Method), Does.Contain(HttpMethod.Post));
+    }
+
+    [Test]
+    public async Task Ecr_DescribeRepositoriesFindsNoneButCreateIsOn_PassesWithoutAnUpload()
+    {
+        var connection = ConnectionSamples.Ecr();
+        connection.AwsEcr!.CreateRepositoryIfMissing = true;
+        var provider = ConnectionTestHarness.Provider(connection, s_ecrToken);
+        var harness = Harness(s_ecrToken);
+        harness.Ecr
+            .Setup(e => e.DescribeRepositoryAsync(
+                It.IsAny<AwsEcrOptions>(), "billing-api", It.IsAny<CancellationToken>()))
+            .ReturnsAsync((EcrRepository?)null);
+
+        var report = await harness.TestAsync(provider, "billing-api");
+
+        Assert.That(report.Failure, Is.EqualTo(ConnectionTestFailure.None));
+        Assert.That(
+            report.Steps.Single(s => s.Stage == ConnectionTestStage.Permission).Outcome,
+            Is.EqualTo(ConnectionTestOutcome.Skipped));
+        Assert.That(
+            report.Steps.Single(s => s.Stage == ConnectionTestStage.Repository).Detail,
+            Does.Contain("CreateRepositoryIfMissing creates it before the first push"));
+        Assert.That(harness.Handler.Calls.Select(c => c.Method), Has.None.EqualTo(HttpMethod.Post));
     }
 
     [Test]

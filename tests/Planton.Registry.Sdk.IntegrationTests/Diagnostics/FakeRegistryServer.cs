@@ -66,7 +66,15 @@ internal sealed class FakeRegistryServer : IDisposable
             }
 
             using var response = context.Response;
+
+            // One request per connection: no race between the client reusing a connection and the listener
+            // closing it.
+            response.KeepAlive = false;
             Answer(context.Request, response);
+            if (response.StatusCode is 200 or 202 or 204 or 401)
+            {
+                response.ContentLength64 = 0;
+            }
         }
     }
 

@@ -7,12 +7,16 @@ namespace Planton.Registry.Cli;
 internal static class CliApplication
 {
     public static async Task<int> RunAsync(
-        string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
+        string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null, bool stderrIsTerminal = false)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var context = new CliContext(stdout, stderr) { Stdin = stdin ?? TextReader.Null };
+        var context = new CliContext(stdout, stderr)
+        {
+            Stdin = stdin ?? TextReader.Null,
+            StderrIsTerminal = stderrIsTerminal,
+        };
         var root = BuildRootCommand(context);
         var parseResult = root.Parse(args);
         context.Verbose = parseResult.GetValue(CommonOptions.Verbose);

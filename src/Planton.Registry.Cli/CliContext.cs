@@ -24,6 +24,9 @@ internal sealed class CliContext
 
     public bool Verbose { get; set; }
 
+    /// <summary>True when standard error is a terminal (not redirected), so that progress bars can be drawn.</summary>
+    public bool StderrIsTerminal { get; init; }
+
     /// <summary>Builds the SDK's services as a host app would, with the given connections configured.</summary>
     public ServiceProvider BuildServices(params RegistryConnectionOptions[] connections)
     {

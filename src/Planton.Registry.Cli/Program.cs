@@ -3,5 +3,5 @@ namespace Planton.Registry.Cli;
 internal static class Program
 {
     public static Task<int> Main(string[] args) =>
-        CliApplication.RunAsync(args, Console.Out, Console.Error, Console.In);
+        CliApplication.RunAsync(args, Console.Out, Console.Error, Console.In, !Console.IsErrorRedirected);
 }

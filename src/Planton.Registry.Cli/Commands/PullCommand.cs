@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Planton.Registry.Cli.Progress;
+using Planton.Registry.Sdk.Distribution;
 using Planton.Registry.Sdk.Images;
 using Planton.Registry.Sdk.References;
 
@@ -16,18 +18,24 @@ internal static class PullCommand
         var layout = CommonOptions.Required(
             "--layout",
             "The OCI image layout directory to write; created when missing.");
+        var progress = ProgressRendering.CreateOption();
         var command = new Command("pull", "Pull an image into an OCI image layout directory, verifying every digest.");
         command.Options.Add(connectionFile);
         command.Options.Add(reference);
         command.Options.Add(layout);
+        command.Options.Add(progress);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var parsed = ImageReference.Parse(parseResult.GetValue(reference)!);
             var session = ConnectionSession.Open(context, parseResult.GetValue(connectionFile)!);
             await using var disposeSession = session.ConfigureAwait(false);
             var provider = session.Provider;
+            var options = new PullOptions
+            {
+                Progress = ProgressRendering.Create(ProgressRendering.Parse(parseResult.GetValue(progress)), context),
+            };
             var result = await session.Get<IImageTransfer>().PullAsync(
-                    provider, parsed, parseResult.GetValue(layout)!, cancellationToken: cancellationToken)
+                    provider, parsed, parseResult.GetValue(layout)!, options, cancellationToken)
                 .ConfigureAwait(false);
             context.Stderr.WriteLine(
                 $"pulled {result.BlobsDownloaded} blob(s), {result.BytesDownloaded} bytes, verified");

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Planton.Registry.Sdk.Telemetry;
 
 namespace Planton.Registry.Sdk.Credentials;
 
@@ -128,6 +129,7 @@ internal sealed class RegistryCredentialCache
         Func<CancellationToken, Task<ExchangedCredential>> exchange,
         TaskCompletionSource<ExchangedCredential> completion)
     {
+        var telemetry = CredentialExchangeTelemetry.Start(_timeProvider, key.Provider);
         try
         {
             CredentialLog.ExchangeStarted(_logger, key.Provider, key.Identity, key.Scope);
@@ -152,10 +154,12 @@ internal sealed class RegistryCredentialCache
             CredentialLog.ExchangeCompleted(
                 _logger, key.Provider, key.Identity, credential.Username, credential.ExpiresOn);
             CredentialLog.Cached(_logger, key.Provider, key.Identity, refreshAt, credential.ExpiresOn);
+            telemetry.End(null);
             completion.SetResult(result);
         }
         catch (Exception e)
         {
+            telemetry.End(e);
             lock (slot)
             {
                 slot.Pending = null;

@@ -29,6 +29,7 @@ internal sealed partial class OciRegistryClient
             options.MaxParallelBlobs, DistributionLimits.MaxParallelBlobs, "options.MaxParallelBlobs");
         var directory = Path.GetFullPath(layoutDirectory);
 
+        using var operation = TransferOperation.StartPull(_timeProvider, endpoint, repository, tagOrDigest, options);
         try
         {
             // An existing layout must be sound before anything is added to it; a new one is only created once the
@@ -73,9 +74,11 @@ internal sealed partial class OciRegistryClient
 
             // Largest first, so that the longest download starts first and the small ones fill the gaps.
             var ordered = collected.Blobs.OrderByDescending(b => b.Size).ToList();
+            operation.Planned(ordered.Count);
             await Parallel.ForEachAsync(ordered, parallel, async (blob, token) =>
                 {
-                    var written = await DownloadBlobAsync(session, directory, blob, token).ConfigureAwait(false);
+                    var written = await DownloadBlobObservedAsync(operation, session, directory, blob, token)
+                        .ConfigureAwait(false);
                     _blobLocations?.Record(endpoint.Host, blob.Digest, repository);
                     if (written is { } count)
                     {
@@ -96,7 +99,12 @@ internal sealed partial class OciRegistryClient
                 .ConfigureAwait(false);
             DistributionLog.PullCompleted(
                 _logger, endpoint.Host, repository, target.Descriptor.Digest, directory, downloaded, bytes);
+            operation.Succeeded(target.Descriptor.Digest);
             return new PullResult(target.Descriptor.Digest, target.Descriptor.MediaType, downloaded, bytes);
+        }
+        catch (Exception ex) when (operation.Failed(ex))
+        {
+            throw;
         }
         catch (RegistryException ex)
         {

@@ -39,10 +39,12 @@ internal sealed partial class OciRegistryClient
                 "options.UploadStrategy", options.UploadStrategy, "Not a defined upload strategy.");
         }
 
+        using var operation = TransferOperation.StartPush(_timeProvider, endpoint, repository, tag, options);
         try
         {
             var plan = await PushPlan.BuildAsync(layout, options.LayoutReference, cancellationToken)
                 .ConfigureAwait(false);
+            operation.Planned(plan.Blobs.Count);
             var session = CreateSession(endpoint, credentials, repository, RegistryAccess.PullPush);
             if (_blobLocations is not null)
             {
@@ -71,7 +73,8 @@ internal sealed partial class OciRegistryClient
             await Parallel.ForEachAsync(ordered, parallel, async (item, token) =>
                 {
                     var known = item.Index == 0 ? firstExists : null;
-                    var outcome = await PushBlobAsync(session, layout, item.Blob, known, options, token)
+                    var outcome = await PushBlobObservedAsync(
+                            operation, session, layout, item.Blob, known, options, token)
                         .ConfigureAwait(false);
                     Interlocked.Increment(ref counts[(int)outcome]);
                 })
@@ -90,10 +93,15 @@ internal sealed partial class OciRegistryClient
             DistributionLog.PushCompleted(
                 _logger, endpoint.Host, repository, tag, plan.Root.Descriptor.Digest, uploaded, mounted, skipped);
             var root = plan.Root.Descriptor;
+            operation.Succeeded(root.Digest);
             return new PushResult(root.Digest, plan.Root.Content.Length, root.MediaType, uploaded, skipped)
             {
                 BlobsMounted = mounted,
             };
+        }
+        catch (Exception ex) when (operation.Failed(ex))
+        {
+            throw;
         }
         catch (RegistryException ex)
         {

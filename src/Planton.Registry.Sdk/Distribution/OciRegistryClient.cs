@@ -16,6 +16,8 @@ internal sealed partial class OciRegistryClient : IOciRegistryClient
 {
     private const string DockerContentDigest = "Docker-Content-Digest";
 
+    private readonly TimeProvider _timeProvider;
+
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly RegistryAuthenticator _authenticator;
     private readonly BlobLocationCache? _blobLocations;
@@ -36,6 +38,7 @@ internal sealed partial class OciRegistryClient : IOciRegistryClient
         var settings = options.Value;
         _authenticator = new RegistryAuthenticator(
             new RegistryTokenCache(timeProvider), settings.TrustedRealmHosts, logger);
+        _timeProvider = timeProvider;
         var cachePath = settings.UseBlobLocationCache
             ? settings.BlobLocationCachePath ?? BlobLocationCache.DefaultPath()
             : null;

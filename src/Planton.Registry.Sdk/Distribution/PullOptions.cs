@@ -21,4 +21,15 @@ public sealed class PullOptions
     /// replaced; every other entry is kept.
     /// </summary>
     public string? LayoutReference { get; set; }
+
+    /// <summary>
+    /// Receives a <see cref="TransferProgress"/> report as each blob starts, moves (at most once per 256 KiB and per
+    /// 100 ms), is skipped (already in the layout), completes or fails. Default null: no reports. Reports of
+    /// different blobs may come from several threads at once, so the sink must be thread-safe
+    /// (<see cref="System.Progress{T}"/> is) and quick, and must not throw.
+    /// </summary>
+    public IProgress<TransferProgress>? Progress { get; set; }
+
+    /// <summary>The connection's provider kind for telemetry tags, set by the image transfer; null otherwise.</summary>
+    internal string? ProviderKind { get; set; }
 }

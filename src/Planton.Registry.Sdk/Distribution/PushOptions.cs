@@ -46,6 +46,17 @@ public sealed class PushOptions
     /// </summary>
     public bool MountFromOtherRepositories { get; set; } = true;
 
+    /// <summary>
+    /// Receives a <see cref="TransferProgress"/> report as each blob starts, moves (at most once per 256 KiB and per
+    /// 100 ms), is skipped or mounted, completes or fails. Default null: no reports. Reports of different blobs may
+    /// come from several threads at once, so the sink must be thread-safe (<see cref="System.Progress{T}"/> is) and
+    /// quick, and must not throw.
+    /// </summary>
+    public IProgress<TransferProgress>? Progress { get; set; }
+
+    /// <summary>The connection's provider kind for telemetry tags, set by the image transfer; null otherwise.</summary>
+    internal string? ProviderKind { get; set; }
+
     /// <summary>The strategy in force: <see cref="ForceChunkedUpload"/> wins.</summary>
     internal UploadStrategy EffectiveUploadStrategy =>
         ForceChunkedUpload ? UploadStrategy.Chunked : UploadStrategy;

@@ -29,6 +29,7 @@ internal sealed class ImageTransfer : IImageTransfer
         var reference = provider.BuildImageReference(image, tag);
         var layout = await OciImageLayout.OpenAsync(layoutDirectory, cancellationToken).ConfigureAwait(false);
         var effective = ApplyRules(provider.TransferRules, options);
+        effective.ProviderKind = provider.Kind.ToString();
         await _repositories.EnsureRepositoryAsync(provider, reference.Repository, cancellationToken)
             .ConfigureAwait(false);
         var result = await _client.PushAsync(
@@ -67,6 +68,7 @@ internal sealed class ImageTransfer : IImageTransfer
         var tagOrDigest = reference.Digest ?? reference.Tag ?? ImageReference.DefaultTag;
         var effective = options ?? new PullOptions();
         effective.LayoutReference ??= reference.Tag;
+        effective.ProviderKind = provider.Kind.ToString();
         var result = await _client.PullAsync(
                 Endpoint(provider), provider.Credentials, reference.Repository, tagOrDigest, layoutDirectory, effective,
                 cancellationToken)
@@ -95,6 +97,7 @@ internal sealed class ImageTransfer : IImageTransfer
             ForceChunkedUpload = given.ForceChunkedUpload,
             UploadStrategy = strategy,
             MountFromOtherRepositories = given.MountFromOtherRepositories,
+            Progress = given.Progress,
         };
     }
 }

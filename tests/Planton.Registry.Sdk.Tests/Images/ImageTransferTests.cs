@@ -81,6 +81,42 @@ public sealed class ImageTransferTests
     }
 
     [Test]
+    public void ApplyRules_ProgressGiven_KeepsTheCallersSink()
+    {
+        var progress = new Progress<TransferProgress>();
+
+        var effective = ImageTransfer.ApplyRules(TransferRules.Default, new PushOptions { Progress = progress });
+
+        Assert.That(effective.Progress, Is.SameAs(progress));
+    }
+
+    [Test]
+    public async Task PullAsync_Provider_TellsTheClientItsKindForTelemetry()
+    {
+        PullOptions? seen = null;
+        var client = new Mock<IOciRegistryClient>(MockBehavior.Strict);
+        client
+            .Setup(c => c.PullAsync(
+                It.IsAny<RegistryEndpoint>(),
+                It.IsAny<IRegistryCredentialSource>(),
+                "team/api",
+                "v1",
+                _work,
+                It.IsAny<PullOptions>(),
+                It.IsAny<CancellationToken>()))
+            .Callback<RegistryEndpoint, IRegistryCredentialSource, string, string, string, PullOptions?,
+                CancellationToken>((_, _, _, _, _, options, _) => seen = options)
+            .ReturnsAsync(new PullResult(
+                "sha256:" + new string('a', 64), "application/vnd.oci.image.manifest.v1+json", 1, 1));
+        var transfer = new ImageTransfer(client.Object, new Mock<IRepositoryPreparer>(MockBehavior.Strict).Object);
+
+        await transfer.PullAsync(
+            Ecr(), ImageReference.Parse("123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api:v1"), _work);
+
+        Assert.That(seen!.ProviderKind, Is.EqualTo("AwsEcr"));
+    }
+
+    [Test]
     public void PullAsync_ReferenceOnAnotherRegistry_IsRefusedBeforeAnyRequest()
     {
         var client = new Mock<IOciRegistryClient>(MockBehavior.Strict);

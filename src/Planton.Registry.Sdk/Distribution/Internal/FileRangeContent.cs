@@ -34,10 +34,12 @@ internal sealed class FileRangeContent : HttpContent
             _path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         var bufferSize = (int)Math.Min(DistributionLimits.TransferBufferSize, Math.Max(1, _length));
         var buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
+        var transfer = BlobTransfer.Current;
         try
         {
             var position = _offset;
             var remaining = _length;
+            transfer?.OnBytes(position, 0);
             while (remaining > 0)
             {
                 var wanted = (int)Math.Min(buffer.Length, remaining);
@@ -52,6 +54,7 @@ internal sealed class FileRangeContent : HttpContent
                 await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 position += read;
                 remaining -= read;
+                transfer?.OnBytes(position, read);
             }
         }
         finally

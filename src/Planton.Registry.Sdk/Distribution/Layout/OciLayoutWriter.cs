@@ -59,6 +59,8 @@ internal static class OciLayoutWriter
         {
             long total = 0;
             using var hash = OciDigest.CreateHash(algorithm);
+            var transfer = BlobTransfer.Current;
+            transfer?.OnBytes(0, 0);
             using (var target = File.OpenHandle(
                        tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None,
                        preallocationSize: expected.Size))
@@ -78,6 +80,7 @@ internal static class OciLayoutWriter
                     await RandomAccess.WriteAsync(target, current.AsMemory(0, filled), total, cancellationToken)
                         .ConfigureAwait(false);
                     total += filled;
+                    transfer?.OnBytes(total, filled);
                     filled = await pending.ConfigureAwait(false);
                     pending = null;
                     (current, next) = (next, current);

@@ -62,6 +62,8 @@ internal static class MacroBenchmark
         var tables = FormatTables(options, results);
         Console.WriteLine(tables);
         report.AppendLine(tables);
+        var reportPath = Path.Combine(options.WorkDirectory, "results.md");
+        await File.WriteAllTextAsync(reportPath, report.ToString());
         if (options.ConcurrentPushes > 0)
         {
             Console.WriteLine("== credential exchanges (token instance of registry-up.sh)");
@@ -75,7 +77,6 @@ internal static class MacroBenchmark
             }
         }
 
-        var reportPath = Path.Combine(options.WorkDirectory, "results.md");
         await File.WriteAllTextAsync(reportPath, report.ToString());
         Console.WriteLine($"(written to {reportPath})");
         return 0;

@@ -10,7 +10,8 @@ using Planton.Registry.Sdk.Distribution;
 using Planton.Registry.Sdk.Images;
 
 // 1. A host with the SDK: connections come from configuration and are validated at start.
-var builder = Host.CreateApplicationBuilder(args);
+var builder = Host.CreateApplicationBuilder(
+    new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddPlantonRegistries(builder.Configuration);
 using var host = builder.Build();
 await host.StartAsync();

@@ -6,12 +6,13 @@ namespace Planton.Registry.Cli;
 /// <summary>The <c>planton-registry</c> command line of CONTRACT.md, thin over the library.</summary>
 internal static class CliApplication
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var context = new CliContext(stdout, stderr);
+        var context = new CliContext(stdout, stderr) { Stdin = stdin ?? TextReader.Null };
         var root = BuildRootCommand(context);
         var parseResult = root.Parse(args);
         context.Verbose = parseResult.GetValue(CommonOptions.Verbose);
@@ -52,6 +53,11 @@ internal static class CliApplication
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(PushCommand.Create(context));
         root.Subcommands.Add(PullCommand.Create(context));
+        root.Subcommands.Add(NpmrcCommand.Create(context));
+        root.Subcommands.Add(MavenSettingsCommand.Create(context));
+        root.Subcommands.Add(BundleCommand.Create(context));
+        root.Subcommands.Add(LoginCommand.Create(context));
+        root.Subcommands.Add(CredentialHelperCommand.Create(context));
         return root;
     }
 }

@@ -4,7 +4,9 @@ using Planton.Registry.Sdk.Connections;
 
 namespace Planton.Registry.Cli;
 
-/// <summary>What every command shares: the output streams, the verbosity and a way to build the SDK's services.</summary>
+/// <summary>
+/// What every command shares: the output streams, the verbosity and a way to build the SDK's services.
+/// </summary>
 internal sealed class CliContext
 {
     public CliContext(TextWriter stdout, TextWriter stderr)
@@ -16,6 +18,9 @@ internal sealed class CliContext
     public TextWriter Stdout { get; }
 
     public TextWriter Stderr { get; }
+
+    /// <summary>Standard input; the credential helper reads the server URL from it.</summary>
+    public TextReader Stdin { get; init; } = TextReader.Null;
 
     public bool Verbose { get; set; }
 

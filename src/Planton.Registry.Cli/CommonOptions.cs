@@ -13,7 +13,8 @@ internal static class CommonOptions
 
     public static Option<FileInfo> Connection() => new("--connection")
     {
-        Description = "A connection file: one JSON object with Name, Provider and the provider's fields (see CONTRACT.md).",
+        Description = "A connection file: one JSON object with Name, Provider and the provider's fields"
+            + " (see CONTRACT.md).",
         Required = true,
     };
 
@@ -21,5 +22,10 @@ internal static class CommonOptions
     {
         Description = description,
         Required = true,
+    };
+
+    public static Option<bool> EnvironmentPlaceholders() => new("--env-placeholders")
+    {
+        Description = "Write ${VAR} placeholders instead of secrets and print 'export VAR=...' lines to set them.",
     };
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using Planton.Registry.Sdk;
+using Planton.Registry.Sdk.Bundles;
+using Planton.Registry.Sdk.Distribution;
 
 namespace Planton.Registry.Cli;
 
@@ -20,7 +22,8 @@ internal static class ErrorReporter
 
     public static int ExitCodeOf(Exception exception) => exception switch
     {
-        RegistryConfigurationException or ImageReferenceException => ExitCodes.InvalidInput,
+        RegistryConfigurationException or ImageReferenceException or OciLayoutException or ToolConfigFileException
+            or BundleConflictException => ExitCodes.InvalidInput,
         RegistryAuthenticationException => ExitCodes.AuthenticationFailed,
         RegistryRequestFailedException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden }
             => ExitCodes.AuthenticationFailed,

@@ -14,7 +14,8 @@ public sealed class LoopbackServers
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public static string SharedDirectory { get; } =
-        Environment.GetEnvironmentVariable("PLANTON_SHARED") ?? Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+        Environment.GetEnvironmentVariable("PLANTON_SHARED")
+            ?? Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
 
     public static string ScriptsDirectory => Path.Combine(SharedDirectory, "scripts");
 
@@ -90,6 +91,7 @@ public sealed class LoopbackServers
             directory = directory.Parent;
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("Planton.Registry.Sdk.sln not found above the tests.");
+        return directory?.FullName
+            ?? throw new InvalidOperationException("Planton.Registry.Sdk.sln not found above the tests.");
     }
 }

@@ -38,7 +38,8 @@ public static class ProcessRunner
             process.StandardInput.Close();
         }
 
-        await process.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        await process.WaitForExitAsync(timeout.Token);
         return new ProcessResult(process.ExitCode, await stdout, await stderr);
     }
 

@@ -1,11 +1,11 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using Planton.Registry.Sdk.Connections;
 using Planton.Registry.Sdk.Images;
 
 namespace Planton.Registry.Cli.Commands;
 
-/// <summary><c>push --connection FILE --layout DIR --image NAME --tag TAG</c>: prints <c>&lt;reference&gt;@&lt;digest&gt;</c>.</summary>
+/// <summary>
+/// <c>push --connection FILE --layout DIR --image NAME --tag TAG</c>: prints <c>&lt;reference&gt;@&lt;digest&gt;</c>.
+/// </summary>
 internal static class PushCommand
 {
     public static Command Create(CliContext context)
@@ -21,11 +21,10 @@ internal static class PushCommand
         command.Options.Add(tag);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var connection = ConnectionFile.Load(parseResult.GetValue(connectionFile)!.FullName);
-            var services = context.BuildServices(connection);
-            await using var disposeServices = services.ConfigureAwait(false);
-            var provider = services.GetRequiredService<IRegistryConnections>().Get(connection.Name!);
-            var result = await services.GetRequiredService<IImageTransfer>().PushAsync(
+            var session = ConnectionSession.Open(context, parseResult.GetValue(connectionFile)!);
+            await using var disposeSession = session.ConfigureAwait(false);
+            var provider = session.Provider;
+            var result = await session.Get<IImageTransfer>().PushAsync(
                     provider,
                     parseResult.GetValue(layout)!,
                     parseResult.GetValue(image)!,

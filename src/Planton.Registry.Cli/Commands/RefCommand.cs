@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Planton.Registry.Sdk.Connections;
 using Planton.Registry.Sdk.References;
 
 namespace Planton.Registry.Cli.Commands;
@@ -54,10 +52,8 @@ internal static class RefCommand
         command.Options.Add(tag);
         command.SetAction(parseResult =>
         {
-            var connection = ConnectionFile.Load(parseResult.GetValue(connectionFile)!.FullName);
-            using var services = context.BuildServices(connection);
-            var provider = services.GetRequiredService<IRegistryConnections>().Get(connection.Name!);
-            var built = provider.BuildImageReference(parseResult.GetValue(image)!, parseResult.GetValue(tag)!);
+            using var session = ConnectionSession.Open(context, parseResult.GetValue(connectionFile)!);
+            var built = session.Provider.BuildImageReference(parseResult.GetValue(image)!, parseResult.GetValue(tag)!);
             context.Stdout.WriteLine(built.ToString());
             return ExitCodes.Success;
         });

@@ -3,13 +3,17 @@ using Planton.Registry.Sdk.Connections;
 
 namespace Planton.Registry.Cli.Commands;
 
-/// <summary><c>validate --connection FILE</c>: checks a connection offline and prints each problem as <c>Field: message</c>.</summary>
+/// <summary>
+/// <c>validate --connection FILE</c>: checks a connection offline and prints each problem as <c>Field: message</c>.
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
         var connectionFile = CommonOptions.Connection();
-        var command = new Command("validate", "Check a connection offline; print each problem as 'Field: what is wrong'.");
+        var command = new Command(
+            "validate",
+            "Check a connection offline; print each problem as 'Field: what is wrong'.");
         command.Options.Add(connectionFile);
         command.SetAction(parseResult =>
         {

@@ -26,6 +26,8 @@ public sealed class AwsEcrOptions
     /// <summary>Use the FIPS endpoints (<c>ecr-fips</c>). Default false.</summary>
     public bool UseFips { get; set; }
 
-    /// <summary>Replaces the registry endpoint built from the fields above; wins over ECR's <c>proxyEndpoint</c>.</summary>
+    /// <summary>
+    /// Replaces the registry endpoint built from the fields above; wins over ECR's <c>proxyEndpoint</c>.
+    /// </summary>
     public string? RegistryUrl { get; set; }
 }

@@ -12,7 +12,9 @@ public sealed class AzureContainerRegistryOptions
     /// <summary>The registry name: 5–50 letters and digits. The login server is <c>{name}.azurecr.io</c>.</summary>
     public string? RegistryName { get; set; }
 
-    /// <summary>The login server, for sovereign clouds (<c>name.azurecr.cn</c>); used instead of <see cref="RegistryName"/>.</summary>
+    /// <summary>
+    /// The login server, for sovereign clouds (<c>name.azurecr.cn</c>); used instead of <see cref="RegistryName"/>.
+    /// </summary>
     public string? LoginServer { get; set; }
 
     /// <summary>The Entra tenant id (a GUID) of the service principal.</summary>

@@ -3,12 +3,15 @@ using Microsoft.Extensions.Configuration;
 
 namespace Planton.Registry.Sdk.Connections;
 
-/// <summary>Reads one connection from a JSON file in the form of CONTRACT.md (the command line's <c>--connection FILE</c>).</summary>
+/// <summary>
+/// Reads one connection from a JSON file in the form of CONTRACT.md (the command line's <c>--connection FILE</c>).
+/// </summary>
 public static class ConnectionFile
 {
     /// <summary>Reads and binds a connection file, without validating the connection's fields.</summary>
     /// <param name="path">The file's path.</param>
-    /// <returns>The connection; what binding found wrong is reported by its <see cref="RegistryConnectionOptions.Validate"/>.</returns>
+    /// <returns>The connection; what binding found wrong is reported by its
+    /// <see cref="RegistryConnectionOptions.Validate"/>.</returns>
     /// <exception cref="RegistryConfigurationException">The file is missing or is not a JSON object.</exception>
     public static RegistryConnectionOptions Read(string path)
     {
@@ -40,7 +43,8 @@ public static class ConnectionFile
     /// <summary>Reads a connection file and validates it.</summary>
     /// <param name="path">The file's path.</param>
     /// <returns>The valid connection.</returns>
-    /// <exception cref="RegistryConfigurationException">The file is missing or malformed, or a field is invalid; lists every problem.</exception>
+    /// <exception cref="RegistryConfigurationException">The file is missing or malformed, or a field is invalid; lists
+    /// every problem.</exception>
     public static RegistryConnectionOptions Load(string path)
     {
         var connection = Read(path);

@@ -11,7 +11,9 @@ public sealed class GitHubContainerRegistryOptions
     /// <summary>A classic personal access token with <c>write:packages</c>.</summary>
     public Secret? PersonalAccessToken { get; set; }
 
-    /// <summary>The user or organisation that owns the images. Default: <see cref="Username"/>. Lowercased in references.</summary>
+    /// <summary>
+    /// The user or organisation that owns the images. Default: <see cref="Username"/>. Lowercased in references.
+    /// </summary>
     public string? Owner { get; set; }
 
     /// <summary>The registry host. Default <c>ghcr.io</c>; GitHub Enterprise: <c>containers.HOST</c>.</summary>

@@ -8,7 +8,9 @@ public sealed class GitHubPackagesOptions
     /// <summary>The GitHub user that owns the token.</summary>
     public string? Username { get; set; }
 
-    /// <summary>A classic personal access token with <c>read:packages</c> (and <c>write:packages</c> to publish).</summary>
+    /// <summary>
+    /// A classic personal access token with <c>read:packages</c> (and <c>write:packages</c> to publish).
+    /// </summary>
     public Secret? PersonalAccessToken { get; set; }
 
     /// <summary>The user or organisation that owns the packages; lowercased where GitHub needs it.</summary>
@@ -21,7 +23,8 @@ public sealed class GitHubPackagesOptions
     public ArtifactFormat? Format { get; set; }
 
     /// <summary>
-    /// The registry URL. Default <c>https://npm.pkg.github.com</c> for npm and <c>https://maven.pkg.github.com</c> for Maven.
+    /// The registry URL. Default <c>https://npm.pkg.github.com</c> for npm and <c>https://maven.pkg.github.com</c> for
+    /// Maven.
     /// </summary>
     public string? Host { get; set; }
 }

@@ -11,6 +11,7 @@ public interface IRegistryConnections
     /// <summary>Gets the provider of a connection.</summary>
     /// <param name="name">The connection's name (case-insensitive).</param>
     /// <returns>The provider, created once per name.</returns>
-    /// <exception cref="RegistryConfigurationException">No connection has that name, or the connection is invalid.</exception>
+    /// <exception cref="RegistryConfigurationException">No connection has that name, or the connection is
+    /// invalid.</exception>
     IRegistryProvider Get(string name);
 }

@@ -20,7 +20,9 @@ public sealed class JFrogArtifactoryOptions
     /// <summary>What the repository holds. Default <see cref="ArtifactFormat.Docker"/>.</summary>
     public ArtifactFormat Format { get; set; } = ArtifactFormat.Docker;
 
-    /// <summary>How Docker repositories are addressed. Default <see cref="JFrogDockerAccessMethod.RepositoryPath"/>.</summary>
+    /// <summary>
+    /// How Docker repositories are addressed. Default <see cref="JFrogDockerAccessMethod.RepositoryPath"/>.
+    /// </summary>
     public JFrogDockerAccessMethod DockerAccessMethod { get; set; } = JFrogDockerAccessMethod.RepositoryPath;
 
     /// <summary>Replaces the Docker registry endpoint built from the fields above (required in port mode).</summary>

@@ -5,7 +5,9 @@ namespace Planton.Registry.Sdk.Connections;
 /// <summary>Any registry that speaks the OCI Distribution API (configuration key <c>OciRegistry</c>).</summary>
 public sealed class OciRegistryOptions
 {
-    /// <summary>The registry URL, such as <c>https://registry.example.com</c> or <c>http://127.0.0.1:5001</c>.</summary>
+    /// <summary>
+    /// The registry URL, such as <c>https://registry.example.com</c> or <c>http://127.0.0.1:5001</c>.
+    /// </summary>
     public string? Url { get; set; }
 
     /// <summary>The user name; omit both it and <see cref="Password"/> for anonymous access.</summary>

@@ -29,7 +29,11 @@ internal static class RegistryConnectionBinder
         return options;
     }
 
-    private static void CheckObject(IConfiguration section, Type type, string prefix, ICollection<ConfigurationProblem> problems)
+    private static void CheckObject(
+        IConfiguration section,
+        Type type,
+        string prefix,
+        ICollection<ConfigurationProblem> problems)
     {
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite)
@@ -72,7 +76,11 @@ internal static class RegistryConnectionBinder
         }
     }
 
-    private static void CheckEnum(IConfigurationSection child, Type enumType, string field, ICollection<ConfigurationProblem> problems)
+    private static void CheckEnum(
+        IConfigurationSection child,
+        Type enumType,
+        string field,
+        ICollection<ConfigurationProblem> problems)
     {
         var text = child.Value;
         if (string.IsNullOrWhiteSpace(text))

@@ -40,12 +40,17 @@ public sealed class RegistryConnectionOptions
     /// <summary>Fields for <see cref="RegistryProviderKind.OciRegistry"/>.</summary>
     public OciRegistryOptions? OciRegistry { get; set; }
 
-    /// <summary>What binding from configuration found wrong (unknown fields, bad enum values); the validator reports them.</summary>
+    /// <summary>
+    /// What binding from configuration found wrong (unknown fields, bad enum values); the validator reports them.
+    /// </summary>
     internal IReadOnlyList<ConfigurationProblem> BindingProblems { get; set; } = [];
 
-    /// <summary>Checks the connection offline: every bad field, with what would be valid. Never echoes a secret.</summary>
+    /// <summary>
+    /// Checks the connection offline: every bad field, with what would be valid. Never echoes a secret.
+    /// </summary>
     /// <returns>Every problem found; empty when the connection is valid.</returns>
-    public IReadOnlyList<ConfigurationProblem> Validate() => [.. BindingProblems, .. RegistryConnectionValidator.Validate(this)];
+    public IReadOnlyList<ConfigurationProblem> Validate() =>
+        [.. BindingProblems, .. RegistryConnectionValidator.Validate(this)];
 
     /// <summary>Shows the name and provider; never a field value.</summary>
     /// <returns>A description safe to log.</returns>

@@ -4,12 +4,15 @@ using Planton.Registry.Sdk.Providers;
 
 namespace Planton.Registry.Sdk.Connections;
 
-/// <summary>Creates each connection's provider on first use and keeps it, so that its credential cache lives on.</summary>
+/// <summary>
+/// Creates each connection's provider on first use and keeps it, so that its credential cache lives on.
+/// </summary>
 internal sealed class RegistryConnections : IRegistryConnections
 {
     private readonly IOptions<PlantonRegistriesOptions> _options;
     private readonly RegistryProviderFactory _factory;
-    private readonly ConcurrentDictionary<string, Lazy<IRegistryProvider>> _providers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<IRegistryProvider>> _providers =
+        new(StringComparer.OrdinalIgnoreCase);
 
     public RegistryConnections(IOptions<PlantonRegistriesOptions> options, RegistryProviderFactory factory)
     {

@@ -11,6 +11,9 @@ public interface IRegistryCredentialSource
     /// <param name="scope">The registry, repository and access needed.</param>
     /// <param name="cancellationToken">Cancels the exchange.</param>
     /// <returns>The credential, or null to talk to the registry anonymously.</returns>
-    /// <exception cref="RegistryAuthenticationException">The provider's token service refused the connection's secret.</exception>
-    ValueTask<RegistryCredential?> GetCredentialAsync(RegistryScope scope, CancellationToken cancellationToken = default);
+    /// <exception cref="RegistryAuthenticationException">The provider's token service refused the connection's
+    /// secret.</exception>
+    ValueTask<RegistryCredential?> GetCredentialAsync(
+        RegistryScope scope,
+        CancellationToken cancellationToken = default);
 }

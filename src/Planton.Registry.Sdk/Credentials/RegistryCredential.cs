@@ -10,14 +10,19 @@ namespace Planton.Registry.Sdk.Credentials;
 public sealed class RegistryCredential
 {
     /// <summary>Creates a credential.</summary>
-    /// <param name="username">The user name the registry expects (for example <c>AWS</c> or <c>oauth2accesstoken</c>).</param>
+    /// <param name="username">The user name the registry expects (for example <c>AWS</c> or
+    /// <c>oauth2accesstoken</c>).</param>
     /// <param name="password">The password or token.</param>
     /// <param name="expiresOn">When the secret stops working; null when it does not expire.</param>
     /// <param name="isIdentityToken">
     /// True when <paramref name="password"/> is a refresh or identity token to trade at the registry's token
     /// service (OAuth2 <c>refresh_token</c> grant) rather than a password for Basic authentication.
     /// </param>
-    public RegistryCredential(string username, Secret password, DateTimeOffset? expiresOn = null, bool isIdentityToken = false)
+    public RegistryCredential(
+        string username,
+        Secret password,
+        DateTimeOffset? expiresOn = null,
+        bool isIdentityToken = false)
     {
         ArgumentNullException.ThrowIfNull(username);
         ArgumentNullException.ThrowIfNull(password);

@@ -40,7 +40,8 @@ public sealed class Secret : IEquatable<Secret>
     public override string ToString() => Mask;
 
     /// <inheritdoc />
-    public bool Equals(Secret? other) => other is not null && string.Equals(_value, other._value, StringComparison.Ordinal);
+    public bool Equals(Secret? other) =>
+        other is not null && string.Equals(_value, other._value, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Secret other && Equals(other);

@@ -1,7 +1,7 @@
 namespace Planton.Registry.Sdk.Credentials;
 
 /// <summary>Hands back one fixed credential (or none) for every scope: admin users, PATs, access tokens.</summary>
-internal sealed class StaticCredentialSource : IRegistryCredentialSource
+internal sealed class StaticCredentialSource : IRegistryCredentialSource, IKnownUsernameSource
 {
     public static readonly StaticCredentialSource Anonymous = new(null);
 
@@ -11,6 +11,8 @@ internal sealed class StaticCredentialSource : IRegistryCredentialSource
     {
         _credential = credential;
     }
+
+    public string? KnownUsername => _credential?.Username;
 
     public ValueTask<RegistryCredential?> GetCredentialAsync(
         RegistryScope scope, CancellationToken cancellationToken = default) => ValueTask.FromResult(_credential);

@@ -16,7 +16,9 @@ internal static class PlantonRegistryHttpClients
     {
         services.AddHttpClient(Registry, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(CreateHandler);
-        services.AddHttpClient(Bundles.WorkerBundleStore.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(30));
+        services.AddHttpClient(
+            Bundles.WorkerBundleStore.HttpClientName,
+            client => client.Timeout = TimeSpan.FromMinutes(30));
         services.AddHttpClient(TokenService, client => client.Timeout = TimeSpan.FromSeconds(60))
             .ConfigurePrimaryHttpMessageHandler(CreateHandler);
     }

@@ -3,14 +3,20 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Planton.Registry.Sdk.Connections;
 using Planton.Registry.Sdk.Credentials;
+using Planton.Registry.Sdk.Credentials.Aws;
+using Planton.Registry.Sdk.Credentials.Azure;
+using Planton.Registry.Sdk.Credentials.Gcp;
 using Planton.Registry.Sdk.DependencyInjection;
 using Planton.Registry.Sdk.Distribution;
 using Planton.Registry.Sdk.Images;
 using Planton.Registry.Sdk.Providers;
+using Planton.Registry.Sdk.ToolConfig;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers Planton.Registry.Sdk in a host app: connections, providers, the OCI client and its HTTP clients.</summary>
+/// <summary>
+/// Registers Planton.Registry.Sdk in a host app: connections, providers, the OCI client and its HTTP clients.
+/// </summary>
 public static class PlantonRegistryServiceCollectionExtensions
 {
     /// <summary>
@@ -36,7 +42,9 @@ public static class PlantonRegistryServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The root configuration, or the <c>PlantonRegistries</c> section.</param>
     /// <returns>The same service collection.</returns>
-    public static IServiceCollection AddPlantonRegistries(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPlantonRegistries(
+        this IServiceCollection services,
+        IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -44,7 +52,8 @@ public static class PlantonRegistryServiceCollectionExtensions
             ? own
             : configuration.GetSection(PlantonRegistriesOptions.SectionName);
         AddCore(services);
-        services.AddSingleton<IConfigureOptions<PlantonRegistriesOptions>>(new ConfigurePlantonRegistriesFromConfiguration(section));
+        services.AddSingleton<IConfigureOptions<PlantonRegistriesOptions>>(
+            new ConfigurePlantonRegistriesFromConfiguration(section));
         return services;
     }
 
@@ -52,7 +61,9 @@ public static class PlantonRegistryServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adds connections to <see cref="PlantonRegistriesOptions.Connections"/>.</param>
     /// <returns>The same service collection.</returns>
-    public static IServiceCollection AddPlantonRegistries(this IServiceCollection services, Action<PlantonRegistriesOptions> configure)
+    public static IServiceCollection AddPlantonRegistries(
+        this IServiceCollection services,
+        Action<PlantonRegistriesOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
@@ -64,10 +75,22 @@ public static class PlantonRegistryServiceCollectionExtensions
     private static void AddCore(IServiceCollection services)
     {
         services.AddOptions<PlantonRegistriesOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<PlantonRegistriesOptions>, PlantonRegistriesPostConfigure>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlantonRegistriesOptions>, RegistryConnectionOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<
+            IPostConfigureOptions<PlantonRegistriesOptions>,
+            PlantonRegistriesPostConfigure>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<
+            IValidateOptions<PlantonRegistriesOptions>,
+            RegistryConnectionOptionsValidator>());
+        services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RegistryCredentialCache>();
+        services.TryAddSingleton<IGcpTokenService, GcpTokenService>();
+        services.TryAddSingleton<IEcrApi, EcrApiClient>();
+        services.TryAddSingleton<IAcrTokenService, AcrTokenService>();
         services.TryAddSingleton<ICloudCredentialSources, CloudCredentialSources>();
+        services.TryAddSingleton<IRepositoryPreparer, RepositoryPreparer>();
+        services.TryAddSingleton<IDockerConfigLogin, DockerConfigLogin>();
+        services.TryAddSingleton<IDockerCredentialHelper, DockerCredentialHelper>();
         services.TryAddSingleton<RegistryProviderFactory>();
         services.TryAddSingleton<IRegistryConnections, RegistryConnections>();
         services.AddOptions<OciRegistryClientOptions>();

@@ -4,7 +4,8 @@ namespace Planton.Registry.Sdk;
 /// <param name="Field">
 /// The configuration path of the field, relative to the connection, such as <c>AwsEcr:AccountId</c>.
 /// </param>
-/// <param name="Message">What is wrong and what would be valid. Never holds the field's value when the field is a secret.</param>
+/// <param name="Message">What is wrong and what would be valid. Never holds the field's value when the field is a
+/// secret.</param>
 public sealed record ConfigurationProblem(string Field, string Message)
 {
     /// <summary>Formats the problem as <c>Field: message</c>, the form the command line prints.</summary>

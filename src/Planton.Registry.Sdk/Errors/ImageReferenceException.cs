@@ -5,7 +5,8 @@ public sealed class ImageReferenceException : RegistryException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="reference">The text that failed to parse (references hold no secrets).</param>
-    /// <param name="position">The zero-based index of the first character at fault, or -1 when the whole input is at fault.</param>
+    /// <param name="position">The zero-based index of the first character at fault, or -1 when the whole input is at
+    /// fault.</param>
     /// <param name="reason">What is wrong and what would be valid.</param>
     public ImageReferenceException(string reference, int position, string reason)
         : base(BuildMessage(reference, position, reason))

@@ -55,7 +55,13 @@ public class RegistryRequestFailedException : RegistryException
             return uri;
         }
 
-        var builder = new UriBuilder(uri) { Query = string.Empty, Fragment = string.Empty, UserName = string.Empty, Password = string.Empty };
+        var builder = new UriBuilder(uri)
+        {
+            Query = string.Empty,
+            Fragment = string.Empty,
+            UserName = string.Empty,
+            Password = string.Empty,
+        };
         return builder.Uri;
     }
 

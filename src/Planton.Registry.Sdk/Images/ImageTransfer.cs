@@ -8,10 +8,12 @@ namespace Planton.Registry.Sdk.Images;
 internal sealed class ImageTransfer : IImageTransfer
 {
     private readonly IOciRegistryClient _client;
+    private readonly IRepositoryPreparer _repositories;
 
-    public ImageTransfer(IOciRegistryClient client)
+    public ImageTransfer(IOciRegistryClient client, IRepositoryPreparer repositories)
     {
         _client = client;
+        _repositories = repositories;
     }
 
     public async Task<ImagePushResult> PushAsync(
@@ -27,8 +29,15 @@ internal sealed class ImageTransfer : IImageTransfer
         var reference = provider.BuildImageReference(image, tag);
         var layout = await OciImageLayout.OpenAsync(layoutDirectory, cancellationToken).ConfigureAwait(false);
         var effective = ApplyRules(provider.TransferRules, options);
+        await _repositories.EnsureRepositoryAsync(provider, reference.Repository, cancellationToken)
+            .ConfigureAwait(false);
         var result = await _client.PushAsync(
-                Endpoint(provider), provider.Credentials, reference.Repository, layout, tag, effective,
+                Endpoint(provider),
+                provider.Credentials,
+                reference.Repository,
+                layout,
+                tag,
+                effective,
                 cancellationToken)
             .ConfigureAwait(false);
         return new ImagePushResult(reference, result.Digest, result.BlobsUploaded, result.BlobsSkipped)

@@ -16,7 +16,9 @@ public interface IRegistryProvider
     /// <summary>The provider.</summary>
     RegistryProviderKind Kind { get; }
 
-    /// <summary>The artifact format the connection serves (images, npm, Maven; R2 bundles report none of these).</summary>
+    /// <summary>
+    /// The artifact format the connection serves (images, npm, Maven; R2 bundles report none of these).
+    /// </summary>
     ArtifactFormat? Format { get; }
 
     /// <summary>True when the connection stores container images.</summary>
@@ -31,7 +33,9 @@ public interface IRegistryProvider
     /// <exception cref="RegistryConfigurationException">The connection does not store images.</exception>
     Uri RegistryUri { get; }
 
-    /// <summary>The registry host with its port, as references show it (<c>ghcr.io</c>, <c>127.0.0.1:5001</c>).</summary>
+    /// <summary>
+    /// The registry host with its port, as references show it (<c>ghcr.io</c>, <c>127.0.0.1:5001</c>).
+    /// </summary>
     /// <exception cref="RegistryConfigurationException">The connection does not store images.</exception>
     string RegistryHost { get; }
 
@@ -50,10 +54,13 @@ public interface IRegistryProvider
     /// <exception cref="RegistryConfigurationException">The image name is not a valid repository path.</exception>
     string GetRepositoryPath(string image);
 
-    /// <summary>Builds <c>&lt;registry-host&gt;/&lt;repository-path&gt;:&lt;tag&gt;</c> for an image of this connection.</summary>
+    /// <summary>
+    /// Builds <c>&lt;registry-host&gt;/&lt;repository-path&gt;:&lt;tag&gt;</c> for an image of this connection.
+    /// </summary>
     /// <param name="image">The image name.</param>
     /// <param name="tag">The tag, usually the commit SHA; checked against the tag grammar.</param>
     /// <returns>The reference.</returns>
-    /// <exception cref="RegistryConfigurationException">The connection does not store images, or the image or tag is invalid.</exception>
+    /// <exception cref="RegistryConfigurationException">The connection does not store images, or the image or tag is
+    /// invalid.</exception>
     ImageReference BuildImageReference(string image, string tag);
 }

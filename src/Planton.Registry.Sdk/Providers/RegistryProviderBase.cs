@@ -100,5 +100,8 @@ internal abstract class RegistryProviderBase : IRegistryProvider
     protected static Uri HttpsHost(string host) => new("https://" + host + "/");
 
     private RegistryConfigurationException NotAnImageRegistry() =>
-        new("Provider", $"The connection '{ConnectionName}' ({Kind}, {Format?.ToString() ?? "bundles"}) does not store container images.");
+        new(
+            "Provider",
+            $"The connection '{ConnectionName}' ({Kind}, {Format?.ToString() ?? "bundles"})"
+            + " does not store container images.");
 }

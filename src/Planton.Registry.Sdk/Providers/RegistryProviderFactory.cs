@@ -36,14 +36,16 @@ internal sealed class RegistryProviderFactory
             RegistryProviderKind.GcpArtifactRegistry => new GcpArtifactRegistryProvider(
                 connection,
                 connection.GcpArtifactRegistry!.CredentialMode == GcpCredentialMode.JsonKey
-                    ? new StaticCredentialSource(GcpArtifactRegistryProvider.JsonKeyCredential(connection.GcpArtifactRegistry))
+                    ? new StaticCredentialSource(
+                        GcpArtifactRegistryProvider.JsonKeyCredential(connection.GcpArtifactRegistry))
                     : _cloudCredentials.ForGcp(connection)),
             RegistryProviderKind.AwsEcr => new EcrRegistryProvider(connection, _cloudCredentials.ForEcr(connection)),
             RegistryProviderKind.AzureContainerRegistry => new AcrRegistryProvider(
                 connection,
                 AcrRegistryProvider.UsesServicePrincipal(connection.AzureContainerRegistry!)
                     ? _cloudCredentials.ForAcrServicePrincipal(connection)
-                    : new StaticCredentialSource(AcrRegistryProvider.BasicCredential(connection.AzureContainerRegistry!))),
+                    : new StaticCredentialSource(
+                        AcrRegistryProvider.BasicCredential(connection.AzureContainerRegistry!))),
             RegistryProviderKind.JFrogArtifactory => new JFrogRegistryProvider(connection),
             RegistryProviderKind.GitHubContainerRegistry => new GhcrRegistryProvider(connection),
             RegistryProviderKind.GitHubPackages => new GitHubPackagesProvider(connection),

@@ -58,7 +58,10 @@ public sealed class EcrValidationTests
         yield return Row("account 11 digits", E(o => o.AccountId = "12345678901"), AccountId);
         yield return Row("account 13 digits", E(o => o.AccountId = "1234567890123"), AccountId);
         yield return Row("account letter", E(o => o.AccountId = "12345678901a"), AccountId);
-        yield return Row("account fullwidth digits", E(o => o.AccountId = "１２３４５６７８９０１２"), AccountId);
+        yield return Row(
+            "account fullwidth digits",
+            E(o => o.AccountId = "１２３４５６７８９０１２"),
+            AccountId);
         yield return Row("account Arabic-Indic digits", E(o => o.AccountId = "١٢٣٤٥٦٧٨٩٠١٢"), AccountId);
         yield return Row("account trailing newline", E(o => o.AccountId = "123456789012\n"), AccountId);
         yield return Row("account padded", E(o => o.AccountId = " 123456789012"), AccountId);

@@ -126,6 +126,19 @@ public sealed class OciImageLayoutTests
     }
 
     [Test]
+    public async Task CreateFromFilesAsync_Layer_HoldsNothingThatDependsOnTheProcess()
+    {
+        var source = WriteSource("site");
+
+        var layout = await OciImageLayout.CreateFromFilesAsync(source, Path.Combine(_work, "layout"), "v1");
+
+        var entries = await ReadLayerAsync(layout);
+        Assert.That(entries.Select(e => e.Format), Is.All.EqualTo(TarEntryFormat.Gnu));
+        Assert.That(entries.Select(e => e.EntryType), Has.None.EqualTo(TarEntryType.ExtendedAttributes));
+        Assert.That(entries.Select(e => e.Name), Has.None.Contains("PaxHeaders"));
+    }
+
+    [Test]
     public async Task CreateFromFilesAsync_Folder_WritesSortedTarWithZeroTimes()
     {
         var source = WriteSource("site");

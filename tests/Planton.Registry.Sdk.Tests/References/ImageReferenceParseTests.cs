@@ -116,7 +116,12 @@ public sealed class ImageReferenceParseTests
         yield return Valid(
             "xn--7o8h.com/myimage:xn--7o8h.com@" + Sha512, "xn--7o8h.com", "myimage", "xn--7o8h.com", Sha512);
         // Like the distribution project, references take only the digest algorithms registries implement.
-        yield return Valid("repo@sha384:" + new string('a', 96), "docker.io", "library/repo", null, "sha384:" + new string('a', 96));
+        yield return Valid(
+            "repo@sha384:" + new string('a', 96),
+            "docker.io",
+            "library/repo",
+            null,
+            "sha384:" + new string('a', 96));
 
         // 64 hexadecimal digits are refused only as the whole input (an image ID); 63 or a registry is fine.
         yield return Valid("docker.io/" + Hex64, "docker.io", "library/" + Hex64, null, null);
@@ -225,7 +230,10 @@ public sealed class ImageReferenceParseTests
         yield return Invalid("repo@sha256:abc:def", 15, "contains ':'");
         yield return Invalid("validname@invaliddigest:" + Hex64, 10, "is not supported");
         yield return Invalid("repo@sha256+b64u:LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564", 5, "is not supported");
-        yield return Invalid("repo@multihash+base58:QmRZxt2b1FVZPNqd8hsiykDL3TdBDeTSPX9Kv46HmX4Gx8", 5, "is not supported");
+        yield return Invalid(
+            "repo@multihash+base58:QmRZxt2b1FVZPNqd8hsiykDL3TdBDeTSPX9Kv46HmX4Gx8",
+            5,
+            "is not supported");
         yield return Invalid("repo@sha384:" + Hex64, 12, "exactly 96 lowercase hexadecimal digits");
 
         // 255 characters at most for registry, '/' and path; Docker Hub names count "docker.io/library/".

@@ -116,7 +116,7 @@ public sealed partial class OciImageLayout
         var entries = new List<(string Path, string Name)>();
         CollectEntries(source, source, entries);
         entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        var writer = new TarWriter(destination, TarEntryFormat.Pax, leaveOpen: true);
+        var writer = new TarWriter(destination, TarEntryFormat.Gnu, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
         {
             foreach (var (path, name) in entries)
@@ -176,10 +176,16 @@ public sealed partial class OciImageLayout
         }
     }
 
-    private static PaxTarEntry NewEntry(TarEntryType type, string name, UnixFileMode mode) =>
+    /// <summary>
+    /// A GNU-format entry: unlike PAX, whose extended headers .NET names after the process id, it gives the same
+    /// bytes in every process.
+    /// </summary>
+    private static GnuTarEntry NewEntry(TarEntryType type, string name, UnixFileMode mode) =>
         new(type, name)
         {
             ModificationTime = DateTimeOffset.UnixEpoch,
+            AccessTime = DateTimeOffset.UnixEpoch,
+            ChangeTime = DateTimeOffset.UnixEpoch,
             Mode = mode,
             Uid = 0,
             Gid = 0,

@@ -18,7 +18,10 @@ internal sealed class EcrRegistryProvider : RegistryProviderBase
     {
     }
 
-    private EcrRegistryProvider(RegistryConnectionOptions connection, AwsEcrOptions options, IRegistryCredentialSource credentials)
+    private EcrRegistryProvider(
+        RegistryConnectionOptions connection,
+        AwsEcrOptions options,
+        IRegistryCredentialSource credentials)
         : base(
             connection,
             RegistryProviderKind.AwsEcr,
@@ -32,7 +35,9 @@ internal sealed class EcrRegistryProvider : RegistryProviderBase
 
     public AwsEcrOptions Options { get; }
 
-    /// <summary>The DNS suffix of a region's partition: <c>amazonaws.com.cn</c> for China, else <c>amazonaws.com</c>.</summary>
+    /// <summary>
+    /// The DNS suffix of a region's partition: <c>amazonaws.com.cn</c> for China, else <c>amazonaws.com</c>.
+    /// </summary>
     public static string DnsSuffix(string region) =>
         region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
 
@@ -44,7 +49,9 @@ internal sealed class EcrRegistryProvider : RegistryProviderBase
         return $"{options.AccountId!.Trim()}.dkr.{service}.{region}.{DnsSuffix(region)}";
     }
 
-    /// <summary>The ECR API endpoint: <c>Endpoint</c> when set, else <c>https://api.ecr[-fips].{region}.{suffix}/</c>.</summary>
+    /// <summary>
+    /// The ECR API endpoint: <c>Endpoint</c> when set, else <c>https://api.ecr[-fips].{region}.{suffix}/</c>.
+    /// </summary>
     public static Uri ApiEndpointFor(AwsEcrOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.Endpoint))

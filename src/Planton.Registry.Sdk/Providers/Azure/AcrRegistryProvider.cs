@@ -19,7 +19,9 @@ internal sealed class AcrRegistryProvider : RegistryProviderBase
     }
 
     private AcrRegistryProvider(
-        RegistryConnectionOptions connection, AzureContainerRegistryOptions options, IRegistryCredentialSource credentials)
+        RegistryConnectionOptions connection,
+        AzureContainerRegistryOptions options,
+        IRegistryCredentialSource credentials)
         : base(
             connection,
             RegistryProviderKind.AzureContainerRegistry,

@@ -4,7 +4,8 @@ using Planton.Registry.Sdk.Credentials;
 namespace Planton.Registry.Sdk.Providers.Gcp;
 
 /// <summary>
-/// Google Artifact Registry (PROVIDERS.md §3.1): images at <c>{location}-docker.pkg.dev/{project}/{repository}/{image}</c>,
+/// Google Artifact Registry (PROVIDERS.md §3.1): images at
+/// <c>{location}-docker.pkg.dev/{project}/{repository}/{image}</c>,
 /// npm at <c>https://{location}-npm.pkg.dev/{project}/{repository}/</c>, Maven at
 /// <c>https://{location}-maven.pkg.dev/{project}/{repository}</c>. A domain-scoped project <c>example.com:proj</c>
 /// appears in paths as <c>example.com/proj</c>.
@@ -44,9 +45,13 @@ internal sealed class GcpArtifactRegistryProvider : RegistryProviderBase
 
     protected override string RepositoryPrefix => _prefix;
 
-    /// <summary>The <c>_json_key_base64</c> credential: the key itself, for tools that cannot refresh a token.</summary>
+    /// <summary>
+    /// The <c>_json_key_base64</c> credential: the key itself, for tools that cannot refresh a token.
+    /// </summary>
     public static RegistryCredential JsonKeyCredential(GcpArtifactRegistryOptions options) =>
-        new(JsonKeyUsername, new Secret(string.Concat(options.ServiceAccountKey!.Reveal().Where(c => !char.IsWhiteSpace(c)))));
+        new(
+            JsonKeyUsername,
+            new Secret(string.Concat(options.ServiceAccountKey!.Reveal().Where(c => !char.IsWhiteSpace(c)))));
 
     internal static string ProjectPath(string projectId) => projectId.Trim().Replace(':', '/');
 

@@ -23,10 +23,13 @@ internal sealed class GhcrRegistryProvider : RegistryProviderBase
             connection,
             RegistryProviderKind.GitHubContainerRegistry,
             ArtifactFormat.Docker,
-            ToBaseUri(options.RegistryUrl) ?? HttpsHost(string.IsNullOrWhiteSpace(options.Host) ? DefaultHost : options.Host.Trim()),
+            ToBaseUri(options.RegistryUrl)
+                ?? HttpsHost(string.IsNullOrWhiteSpace(options.Host) ? DefaultHost : options.Host.Trim()),
             new StaticCredentialSource(new RegistryCredential(options.Username!, options.PersonalAccessToken!)))
     {
-        _owner = (string.IsNullOrWhiteSpace(options.Owner) ? options.Username! : options.Owner).Trim().ToLowerInvariant();
+        _owner = (string.IsNullOrWhiteSpace(options.Owner) ? options.Username! : options.Owner)
+            .Trim()
+            .ToLowerInvariant();
     }
 
     protected override string RepositoryPrefix => _owner;

@@ -3,7 +3,9 @@ using Planton.Registry.Sdk.Credentials;
 
 namespace Planton.Registry.Sdk.Providers.Oci;
 
-/// <summary>Any registry that speaks the OCI Distribution API, with optional Basic credentials and a path prefix.</summary>
+/// <summary>
+/// Any registry that speaks the OCI Distribution API, with optional Basic credentials and a path prefix.
+/// </summary>
 internal sealed class OciRegistryProvider : RegistryProviderBase
 {
     private readonly string _prefix;

@@ -1,0 +1,149 @@
+namespace Planton.Registry.Sdk.ToolConfig;
+
+/// <summary>
+/// Reads and replaces a docker <c>config.json</c> under an exclusive lock, so that two processes logging in at once
+/// lose no entry: the lock is <c>config.json.lock</c> beside the file, opened with <see cref="FileShare.None"/>
+/// (an <c>flock</c> on Unix), retried until <see cref="LockTimeout"/>. The new bytes go to a temporary file in the
+/// same folder, mode 0600, which is renamed over the target. A symbolic link is followed and stays a link.
+/// </summary>
+internal static class DockerConfigFile
+{
+    /// <summary>How long to wait for another process's lock.</summary>
+    public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+
+    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private const UnixFileMode OwnerAll = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>Runs read, <paramref name="update"/> and write while holding the lock.</summary>
+    /// <param name="path">The config file.</param>
+    /// <param name="update">Given the current bytes (null when there is no file), gives the new ones.</param>
+    /// <param name="timeProvider">The clock for the lock's retry delays.</param>
+    /// <param name="cancellationToken">Cancels the wait or the write; the file is then left as it was.</param>
+    /// <returns>True when the file was written; false when the update gave the same bytes.</returns>
+    public static async Task<bool> UpdateAsync(
+        string path, Func<byte[]?, byte[]> update, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var target = ResolveTarget(path);
+        var folder = Path.GetDirectoryName(target)
+            ?? throw new ArgumentException("The path has no folder.", nameof(path));
+        CreateFolder(folder);
+        using var fileLock = await AcquireLockAsync(target + ".lock", timeProvider, cancellationToken)
+            .ConfigureAwait(false);
+        byte[]? original = null;
+        if (File.Exists(target))
+        {
+            original = await File.ReadAllBytesAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+
+        var updated = update(original);
+        if (original is not null && updated.AsSpan().SequenceEqual(original))
+        {
+            return false;
+        }
+
+        await ReplaceAsync(target, folder, updated, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static string ResolveTarget(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var info = new FileInfo(full);
+        return info.LinkTarget is null ? full : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+    }
+
+    private static void CreateFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, OwnerAll);
+        }
+    }
+
+    private static async Task<FileStream> AcquireLockAsync(
+        string lockPath, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.OpenOrCreate,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerReadWrite;
+        }
+
+        var deadline = timeProvider.GetUtcNow() + LockTimeout;
+        var delay = TimeSpan.FromMilliseconds(10);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, options);
+            }
+            catch (IOException) when (timeProvider.GetUtcNow() < deadline)
+            {
+                await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+                delay = delay < TimeSpan.FromMilliseconds(200) ? delay * 2 : delay;
+            }
+            catch (IOException e)
+            {
+                throw new IOException(
+                    $"Another process has held the lock {lockPath} for more than "
+                    + $"{LockTimeout.TotalSeconds:0} seconds.",
+                    e);
+            }
+        }
+    }
+
+    private static async Task ReplaceAsync(
+        string target, string folder, byte[] content, CancellationToken cancellationToken)
+    {
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            Options = FileOptions.Asynchronous,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerReadWrite;
+        }
+
+        try
+        {
+            var stream = new FileStream(temporary, options);
+            await using (stream.ConfigureAwait(false))
+            {
+                await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temporary, OwnerReadWrite);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+}

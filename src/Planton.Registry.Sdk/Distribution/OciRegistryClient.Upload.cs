@@ -67,7 +67,7 @@ internal sealed partial class OciRegistryClient
 
     /// <summary>
     /// One resume: a <c>HEAD</c> settles whether the blob arrived after all; else the upload continues where the
-    /// registry says it stands, or starts again when the registry has lost it (or answered 416 last time).
+    /// registry says it stands, or starts again when the registry has lost it.
     /// </summary>
     private async Task<string> ResumeAsync(
         RegistrySession session, UploadProgress progress, string path, OciDescriptor blob, PushOptions options,
@@ -80,7 +80,7 @@ internal sealed partial class OciRegistryClient
             return "confirmed present by HEAD after an interrupted upload";
         }
 
-        var restart = interruption.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable
+        var restart = UploadIsLost(interruption)
             || !await QueryUploadAsync(session, progress, blob, cancellationToken).ConfigureAwait(false);
         if (restart)
         {
@@ -148,14 +148,25 @@ internal sealed partial class OciRegistryClient
 
     /// <summary>
     /// True when an upload request failed in a way a resume can cure: no response (the connection broke or timed
-    /// out), a transient status (408, 429, 5xx), or 416 (the registry holds other bytes than assumed).
+    /// out), a transient status (408, 429, 5xx), or an upload the registry no longer accepts
+    /// (<see cref="UploadIsLost"/>).
     /// </summary>
     internal static bool IsInterruption(
         RegistryRequestFailedException exception, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested
         && (exception.StatusCode is not { } status
             || RegistryResiliencePipeline.IsTransient(status)
-            || status == HttpStatusCode.RequestedRangeNotSatisfiable);
+            || UploadIsLost(exception));
+
+    /// <summary>
+    /// True when the registry holds other bytes than the client assumed (416), or has dropped the upload (404 with
+    /// <c>BLOB_UPLOAD_UNKNOWN</c> or <c>BLOB_UPLOAD_INVALID</c>; distribution answers so when a broken request
+    /// had written part of its body after the client last asked). Only a new upload helps then.
+    /// </summary>
+    internal static bool UploadIsLost(RegistryRequestFailedException exception) =>
+        exception.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable
+        || (exception.StatusCode == HttpStatusCode.NotFound
+            && exception.Errors.Any(e => e.Code is "BLOB_UPLOAD_UNKNOWN" or "BLOB_UPLOAD_INVALID"));
 
     private static string InterruptionReason(RegistryRequestFailedException exception) =>
         exception.StatusCode is { } status

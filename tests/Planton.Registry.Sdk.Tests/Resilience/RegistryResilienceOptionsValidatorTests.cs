@@ -20,7 +20,8 @@ public sealed class RegistryResilienceOptionsValidatorTests
         new object[] { "MaxRetryAfter", "-00:00:01",
             "PlantonRegistries:Resilience:MaxRetryAfter must be between 00:00:00 and 00:10:00; it is -00:00:01." },
         new object[] { "AttemptTimeout", "00:00:00.5",
-            "PlantonRegistries:Resilience:AttemptTimeout must be between 00:00:01 and 01:00:00; it is 00:00:00.5000000." },
+            "PlantonRegistries:Resilience:AttemptTimeout must be between 00:00:01 and 01:00:00; it is "
+            + "00:00:00.5000000." },
         new object[] { "BlobTransferTimeout", "8.00:00:00",
             "PlantonRegistries:Resilience:BlobTransferTimeout must be between 00:00:01 and 7.00:00:00; it is "
             + "8.00:00:00." },

@@ -51,6 +51,8 @@ internal static class CliApplication
         root.Options.Add(CommonOptions.Verbose);
         root.Subcommands.Add(RefCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(TestCommand.Create(context));
+        root.Subcommands.Add(RecommendCommand.Create(context));
         root.Subcommands.Add(PushCommand.Create(context));
         root.Subcommands.Add(PullCommand.Create(context));
         root.Subcommands.Add(NpmrcCommand.Create(context));

@@ -7,6 +7,7 @@ using Planton.Registry.Sdk.Credentials.Aws;
 using Planton.Registry.Sdk.Credentials.Azure;
 using Planton.Registry.Sdk.Credentials.Gcp;
 using Planton.Registry.Sdk.DependencyInjection;
+using Planton.Registry.Sdk.Diagnostics;
 using Planton.Registry.Sdk.Distribution;
 using Planton.Registry.Sdk.Images;
 using Planton.Registry.Sdk.Providers;
@@ -108,6 +109,7 @@ public static class PlantonRegistryServiceCollectionExtensions
         services.AddOptions<OciRegistryClientOptions>();
         services.TryAddSingleton<IOciRegistryClient, OciRegistryClient>();
         services.TryAddSingleton<IImageTransfer, ImageTransfer>();
+        services.TryAddSingleton<IConnectionTester, ConnectionTester>();
         PlantonRegistryHttpClients.Add(services);
     }
 }

@@ -1,0 +1,9 @@
+namespace Planton.Registry.Sdk.IntegrationTests.Diagnostics;
+
+/// <summary>How <see cref="FakeRegistryServer"/> answers an upload session.</summary>
+internal enum FakeUploadAnswer
+{
+    Accept,
+    Deny,
+    UnknownRepository,
+}

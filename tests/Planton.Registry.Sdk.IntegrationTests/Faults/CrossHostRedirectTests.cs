@@ -29,7 +29,8 @@ public sealed class CrossHostRedirectTests
         var blobs = new Dictionary<string, byte[]> { [Sha256(config)] = config, [Sha256(layer)] = layer };
         var manifest =
             $"{{\"schemaVersion\":2,\"mediaType\":\"{ManifestType}\","
-            + $"\"config\":{{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"{Sha256(config)}\","
+            + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\","
+            + $"\"digest\":\"{Sha256(config)}\","
             + $"\"size\":{config.Length}}},\"layers\":[{{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\","
             + $"\"digest\":\"{Sha256(layer)}\",\"size\":{layer.Length}}}]}}";
         await using var storage = LoopbackHttpServer.StartOn(IPAddress.Parse("127.0.0.2"), request =>

@@ -119,8 +119,9 @@ public sealed class SecretLeakAcrossAuthFlowsTests
             .BuildServiceProvider();
         await using (refused)
         {
+            var basic = refused.GetRequiredService<IRegistryConnections>().Get("basic");
             var failure = Assert.CatchAsync<RegistryException>(() => refused.GetRequiredService<IImageTransfer>()
-                .PushAsync(refused.GetRequiredService<IRegistryConnections>().Get("basic"), layout, "leak-wrong", "v1"));
+                .PushAsync(basic, layout, "leak-wrong", "v1"));
             texts.Add(failure!.ToString());
         }
 

@@ -81,8 +81,8 @@ public sealed class ParserFuzzTests
             var statistics = Run(target, perTarget, random);
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"{target.Name}: {statistics.Inputs} inputs, {statistics.TypedExceptions} typed exceptions, longest "
-                + $"{statistics.LongestMilliseconds:0.###} ms (input of {statistics.LongestInputLength} chars), largest "
-                + $"input {statistics.LargestInputLength} chars, 1 MiB / 64 KiB time ratio "
+                + $"{statistics.LongestMilliseconds:0.###} ms (input of {statistics.LongestInputLength} chars), "
+                + $"largest input {statistics.LargestInputLength} chars, 1 MiB / 64 KiB time ratio "
                 + $"{statistics.GrowthRatio:0.#} (16 = linear)");
             Assert.That(statistics.GrowthRatio, Is.LessThan(64), target.Name);
         }

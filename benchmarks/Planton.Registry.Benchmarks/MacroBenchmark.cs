@@ -62,6 +62,8 @@ internal static class MacroBenchmark
         var tables = FormatTables(options, results);
         Console.WriteLine(tables);
         report.AppendLine(tables);
+        var reportPath = Path.Combine(options.WorkDirectory, "results.md");
+        await File.WriteAllTextAsync(reportPath, report.ToString());
         if (options.ConcurrentPushes > 0)
         {
             Console.WriteLine("== credential exchanges (token instance of registry-up.sh)");
@@ -75,7 +77,6 @@ internal static class MacroBenchmark
             }
         }
 
-        var reportPath = Path.Combine(options.WorkDirectory, "results.md");
         await File.WriteAllTextAsync(reportPath, report.ToString());
         Console.WriteLine($"(written to {reportPath})");
         return 0;
@@ -107,7 +108,8 @@ internal static class MacroBenchmark
             var label = gzip ? "push gz " : "push    ";
             if (tool == "sdk")
             {
-                var (child, wall) = await SdkPushAsync(options, registry, gzip ? repository + "-gz" : sdkImage, layout, cache);
+                var target = gzip ? repository + "-gz" : sdkImage;
+                var (child, wall) = await SdkPushAsync(options, registry, target, layout, cache);
                 if (gzip)
                 {
                     results.SdkPushGzip.Add(child.ElapsedMs);
@@ -121,7 +123,8 @@ internal static class MacroBenchmark
                 results.SdkPushPeak.Add(child.PeakResidentKib);
                 results.SdkStartResident.Add(child.StartResidentKib);
                 Console.WriteLine(
-                    $"   sdk    {label}{child.ElapsedMs,7:F0} ms (process {wall:F0} ms), re-push {child.RepushMs:F1} ms, "
+                    $"   sdk    {label}{child.ElapsedMs,7:F0} ms (process {wall:F0} ms), "
+                    + $"re-push {child.RepushMs:F1} ms, "
                     + $"peak {child.PeakResidentKib / 1024:F0} MiB");
             }
             else
@@ -250,7 +253,8 @@ internal static class MacroBenchmark
         var outcome = await ProcessRunner.RunCheckedAsync(
             self, [.. prefix, .. arguments],
             new Dictionary<string, string> { [ChildCommand.PasswordVariable] = Password });
-        var line = outcome.StandardOutput.Split('\n').LastOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
+        var line = outcome.StandardOutput.Split('\n')
+                .LastOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException("The child printed no result: " + outcome.StandardError);
         var result = JsonSerializer.Deserialize<ChildResult>(line[7..], ChildCommand.Json)
             ?? throw new InvalidOperationException("The child's result is empty.");
@@ -295,7 +299,8 @@ internal static class MacroBenchmark
         foreach (var r in all)
         {
             text.AppendLine()
-                .AppendLine(CultureInfo.InvariantCulture, $"### {r.Shape} ({options.RoundsFor(r.Shape)} rounds, medians)")
+                .AppendLine(
+                    CultureInfo.InvariantCulture, $"### {r.Shape} ({options.RoundsFor(r.Shape)} rounds, medians)")
                 .AppendLine()
                 .AppendLine("| measure | SDK | skopeo | SDK / skopeo | SDK per round |")
                 .AppendLine("| --- | --- | --- | --- | --- |");
@@ -353,8 +358,9 @@ internal static class MacroBenchmark
             ? $"{kib / 1024 / 1024:F1} GiB"
             : "unknown";
         var load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Trim() : "unknown";
+        var architecture = RuntimeInformation.OSArchitecture;
         return $"""
-            Machine: {Environment.ProcessorCount} cores, {memoryText} memory, kernel {kernel}, {RuntimeInformation.OSArchitecture}
+            Machine: {Environment.ProcessorCount} cores, {memoryText} memory, kernel {kernel}, {architecture}
             .NET: SDK {sdk}, runtime {RuntimeInformation.FrameworkDescription}; {skopeo}
             Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; load average at start: {load}
             """;

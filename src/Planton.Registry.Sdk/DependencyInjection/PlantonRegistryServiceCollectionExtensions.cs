@@ -11,6 +11,7 @@ using Planton.Registry.Sdk.Diagnostics;
 using Planton.Registry.Sdk.Distribution;
 using Planton.Registry.Sdk.Images;
 using Planton.Registry.Sdk.Providers;
+using Planton.Registry.Sdk.Resilience;
 using Planton.Registry.Sdk.ToolConfig;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,8 @@ public static class PlantonRegistryServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the SDK with connections bound from the <c>PlantonRegistries</c> section of the app's
-    /// <see cref="IConfiguration"/>. Connections are validated when the host starts.
+    /// <see cref="IConfiguration"/>, and retry and timeout settings from its <c>Resilience</c> subsection
+    /// (<see cref="RegistryResilienceOptions"/>). Both are validated when the host starts.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection.</returns>
@@ -30,6 +32,7 @@ public static class PlantonRegistryServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         AddCore(services);
+        services.AddOptions<RegistryResilienceOptions>().BindConfiguration(RegistryResilienceOptions.SectionName);
         services.AddSingleton<IConfigureOptions<PlantonRegistriesOptions>>(provider =>
             new ConfigurePlantonRegistriesFromConfiguration(
                 provider.GetRequiredService<IConfiguration>().GetSection(PlantonRegistriesOptions.SectionName)));
@@ -38,7 +41,8 @@ public static class PlantonRegistryServiceCollectionExtensions
 
     /// <summary>
     /// Adds the SDK with connections bound from <paramref name="configuration"/>: either the app's root configuration
-    /// (its <c>PlantonRegistries</c> section is used) or that section itself.
+    /// (its <c>PlantonRegistries</c> section is used) or that section itself. Retry and timeout settings come from
+    /// the section's <c>Resilience</c> subsection (<see cref="RegistryResilienceOptions"/>).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The root configuration, or the <c>PlantonRegistries</c> section.</param>
@@ -53,12 +57,16 @@ public static class PlantonRegistryServiceCollectionExtensions
             ? own
             : configuration.GetSection(PlantonRegistriesOptions.SectionName);
         AddCore(services);
+        services.AddOptions<RegistryResilienceOptions>().Bind(section.GetSection("Resilience"));
         services.AddSingleton<IConfigureOptions<PlantonRegistriesOptions>>(
             new ConfigurePlantonRegistriesFromConfiguration(section));
         return services;
     }
 
-    /// <summary>Adds the SDK with connections set in code.</summary>
+    /// <summary>
+    /// Adds the SDK with connections set in code. Retry and timeout settings keep their defaults unless set with
+    /// <c>services.Configure&lt;RegistryResilienceOptions&gt;(...)</c>.
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adds connections to <see cref="PlantonRegistriesOptions.Connections"/>.</param>
     /// <returns>The same service collection.</returns>
@@ -76,6 +84,10 @@ public static class PlantonRegistryServiceCollectionExtensions
     private static void AddCore(IServiceCollection services)
     {
         services.AddOptions<PlantonRegistriesOptions>().ValidateOnStart();
+        services.AddOptions<RegistryResilienceOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<
+            IValidateOptions<RegistryResilienceOptions>,
+            RegistryResilienceOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<
             IPostConfigureOptions<PlantonRegistriesOptions>,
             PlantonRegistriesPostConfigure>());

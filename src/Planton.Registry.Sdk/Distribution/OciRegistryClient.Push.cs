@@ -7,12 +7,6 @@ namespace Planton.Registry.Sdk.Distribution;
 /// <content>Push: blobs first (skipping those the registry has), then child manifests, then the tagged root.</content>
 internal sealed partial class OciRegistryClient
 {
-    /// <summary>Error codes after which a chunked upload would fail the same way as the monolithic one did.</summary>
-    private static readonly HashSet<string> s_finalUploadErrors = new(StringComparer.Ordinal)
-    {
-        "DIGEST_INVALID", "SIZE_INVALID", "NAME_UNKNOWN", "NAME_INVALID", "DENIED", "UNAUTHORIZED",
-    };
-
     /// <inheritdoc />
     public async Task<PushResult> PushAsync(
         RegistryEndpoint endpoint,
@@ -173,52 +167,6 @@ internal sealed partial class OciRegistryClient
     private void RememberLocation(RegistrySession session, string digest) =>
         _blobLocations?.Record(session.Endpoint.Host, digest, session.Repository);
 
-    /// <summary>
-    /// Sends the blob through <paramref name="open"/> (an upload a refused mount left open) or a new upload, as the
-    /// strategy says; returns how it went, for the log.
-    /// </summary>
-    private async Task<string> UploadAsync(
-        RegistrySession session, UploadLocation? open, string path, OciDescriptor blob, PushOptions options,
-        CancellationToken cancellationToken)
-    {
-        var strategy = options.EffectiveUploadStrategy;
-        var start = open ?? await StartUploadAsync(session, cancellationToken).ConfigureAwait(false);
-        if (strategy == UploadStrategy.Chunked)
-        {
-            await UploadChunksAsync(session, start, path, blob, options.ChunkSize, cancellationToken)
-                .ConfigureAwait(false);
-            return "in chunks";
-        }
-
-        if (strategy == UploadStrategy.Monolithic)
-        {
-            await PutMonolithicAsync(session, start.Location, path, blob, cancellationToken).ConfigureAwait(false);
-            return "in one request";
-        }
-
-        try
-        {
-            await PutMonolithicAsync(session, start.Location, path, blob, cancellationToken).ConfigureAwait(false);
-            return "in one request";
-        }
-        catch (RegistryRequestFailedException ex) when (CanFallBackToChunks(ex, cancellationToken))
-        {
-            var reason = ex.StatusCode is { } status ? $"{(int)status} {status}" : "no response";
-            DistributionLog.MonolithicUploadRefused(_logger, session.Endpoint.Host, blob.Digest, reason);
-        }
-
-        var chunked = await StartUploadAsync(session, cancellationToken).ConfigureAwait(false);
-        await UploadChunksAsync(session, chunked, path, blob, options.ChunkSize, cancellationToken)
-            .ConfigureAwait(false);
-        return "in chunks after the monolithic upload was refused";
-    }
-
-    private static bool CanFallBackToChunks(
-        RegistryRequestFailedException exception, CancellationToken cancellationToken) =>
-        !cancellationToken.IsCancellationRequested
-        && exception.StatusCode is not (>= HttpStatusCode.OK and < HttpStatusCode.Ambiguous)
-        && !exception.Errors.Any(e => s_finalUploadErrors.Contains(e.Code));
-
     private static async Task<bool> BlobExistsAsync(
         RegistrySession session, string digest, CancellationToken cancellationToken)
     {
@@ -304,78 +252,12 @@ internal sealed partial class OciRegistryClient
         }
     }
 
-    /// <summary>Opens an upload: <c>POST /v2/&lt;name&gt;/blobs/uploads/</c>, answered 202 with a Location.</summary>
-    private static async Task<UploadLocation> StartUploadAsync(
-        RegistrySession session, CancellationToken cancellationToken)
-    {
-        var uri = session.RepositoryUri("blobs/uploads/");
-        using var response = await session.SendSuccessfulAsync(
-                () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent([]) },
-                "Starting a blob upload failed.",
-                cancellationToken)
-            .ConfigureAwait(false);
-        var location = NextLocation(response)
-            ?? throw new RegistryRequestFailedException(
-                "POST", uri, response.StatusCode, [], "The registry opened an upload without a Location header.");
-        return new UploadLocation(location, ChunkMinimum(response));
-    }
-
     /// <summary>The <c>OCI-Chunk-Min-Length</c> of an upload-opening reply, or null.</summary>
     private static long? ChunkMinimum(HttpResponseMessage response) =>
         response.Headers.NonValidated.TryGetValues("OCI-Chunk-Min-Length", out var values)
         && long.TryParse(values.ToString(), out var parsed) && parsed > 0
             ? parsed
             : null;
-
-    private async Task PutMonolithicAsync(
-        RegistrySession session, Uri location, string path, OciDescriptor blob, CancellationToken cancellationToken)
-    {
-        var uri = WithDigest(location, blob.Digest);
-        using var response = await session.SendSuccessfulAsync(
-                () => new HttpRequestMessage(HttpMethod.Put, uri)
-                {
-                    Content = new FileRangeContent(path, 0, blob.Size),
-                },
-                $"Uploading blob {blob.Digest} failed.",
-                cancellationToken)
-            .ConfigureAwait(false);
-        CheckDigestHeader(response, uri, blob.Digest);
-    }
-
-    private async Task UploadChunksAsync(
-        RegistrySession session, UploadLocation start, string path, OciDescriptor blob, int chunkSize,
-        CancellationToken cancellationToken)
-    {
-        var location = start.Location;
-        var size = ChunkLength(chunkSize, start.MinimumChunkLength);
-        long offset = 0;
-        while (offset < blob.Size)
-        {
-            var length = Math.Min(size, blob.Size - offset);
-            var target = location;
-            var first = offset;
-            using var response = await session.SendSuccessfulAsync(
-                    () =>
-                    {
-                        var content = new FileRangeContent(path, first, length);
-                        content.Headers.TryAddWithoutValidation("Content-Range", $"{first}-{first + length - 1}");
-                        return new HttpRequestMessage(HttpMethod.Patch, target) { Content = content };
-                    },
-                    $"Uploading bytes {first}-{first + length - 1} of blob {blob.Digest} failed.",
-                    cancellationToken)
-                .ConfigureAwait(false);
-            location = NextLocation(response) ?? location;
-            offset += length;
-        }
-
-        var uri = WithDigest(location, blob.Digest);
-        using var final = await session.SendSuccessfulAsync(
-                () => new HttpRequestMessage(HttpMethod.Put, uri) { Content = new ByteArrayContent([]) },
-                $"Completing the upload of blob {blob.Digest} failed.",
-                cancellationToken)
-            .ConfigureAwait(false);
-        CheckDigestHeader(final, uri, blob.Digest);
-    }
 
     private async Task PutManifestAsync(
         RegistrySession session, FetchedManifest manifest, string reference, CancellationToken cancellationToken)
@@ -420,14 +302,5 @@ internal sealed partial class OciRegistryClient
         }
 
         return location.IsAbsoluteUri ? location : new Uri(response.RequestMessage!.RequestUri!, location);
-    }
-
-    /// <summary>Adds <c>digest=</c> to an upload location, keeping the query the registry put there.</summary>
-    private static Uri WithDigest(Uri location, string digest)
-    {
-        var builder = new UriBuilder(location);
-        var query = builder.Query.TrimStart('?');
-        builder.Query = (query.Length == 0 ? string.Empty : query + "&") + "digest=" + Uri.EscapeDataString(digest);
-        return builder.Uri;
     }
 }

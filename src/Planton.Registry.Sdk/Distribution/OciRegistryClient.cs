@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Planton.Registry.Sdk.Credentials;
+using Planton.Registry.Sdk.Resilience;
 
 namespace Planton.Registry.Sdk.Distribution;
 
@@ -21,20 +22,24 @@ internal sealed partial class OciRegistryClient : IOciRegistryClient
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly RegistryAuthenticator _authenticator;
     private readonly BlobLocationCache? _blobLocations;
+    private readonly RegistryResilienceOptions _resilience;
     private readonly ILogger<OciRegistryClient> _logger;
 
     public OciRegistryClient(
         IHttpClientFactory httpClientFactory,
         IOptions<OciRegistryClientOptions> options,
+        IOptions<RegistryResilienceOptions> resilience,
         TimeProvider timeProvider,
         ILogger<OciRegistryClient> logger)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(resilience);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
         _httpClientFactory = httpClientFactory;
         _logger = logger;
+        _resilience = resilience.Value;
         var settings = options.Value;
         _authenticator = new RegistryAuthenticator(
             new RegistryTokenCache(timeProvider), settings.TrustedRealmHosts, logger);
@@ -55,15 +60,19 @@ internal sealed partial class OciRegistryClient : IOciRegistryClient
     /// <summary>
     /// Builds a client over one caller-owned <see cref="HttpClient"/> (hosts without DI, tests). Without
     /// <paramref name="options"/> no blob-location cache is kept, so that nothing is written under the user's home.
+    /// Retries of single requests happen only if <paramref name="httpClient"/> sends through a
+    /// <see cref="RegistryResilienceHandler"/>; <paramref name="resilience"/> bounds the upload resumes.
     /// </summary>
     internal static OciRegistryClient Create(
         HttpClient httpClient,
         TimeProvider? timeProvider = null,
         OciRegistryClientOptions? options = null,
-        ILogger<OciRegistryClient>? logger = null) =>
+        ILogger<OciRegistryClient>? logger = null,
+        RegistryResilienceOptions? resilience = null) =>
         new(
             new SingleHttpClientFactory(httpClient),
             Options.Create(options ?? new OciRegistryClientOptions { UseBlobLocationCache = false }),
+            Options.Create(resilience ?? new RegistryResilienceOptions()),
             timeProvider ?? TimeProvider.System,
             logger ?? NullLogger<OciRegistryClient>.Instance);
 

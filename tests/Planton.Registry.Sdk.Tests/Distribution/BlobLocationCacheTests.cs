@@ -157,7 +157,8 @@ public sealed class BlobLocationCacheTests
     [TestCase("{\"version\":2,\"registries\":{}}")]
     [TestCase("{\"version\":1,\"registries\":[]}")]
     [TestCase("{\"version\":1,\"registries\":{\"h\":{\"sha256:bad\":{\"repositories\":[\"a\"]}}}}")]
-    [TestCase("{\"version\":1,\"registries\":{\"h\":{\"sha256:" + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+    [TestCase("{\"version\":1,\"registries\":{\"h\":{\"sha256:"
+        + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
         + "\":{\"repositories\":[\"../x\", 5]}}}}")]
     [TestCase("{\"version\":1,\"registries\":{\"h\":")]
     public async Task LoadAsync_CorruptFile_IsIgnoredAndReplacedOnSave(string content)

@@ -43,8 +43,11 @@ public sealed class OciRegistryClientMountTests
         var second = registry.Requests.Skip(before).ToList();
         var posts = second.Where(r => r.Method == "POST").ToList();
         Assert.That(posts, Has.Count.EqualTo(3));
-        Assert.That(posts.Select(r => r.Uri.Query), Has.All.Contains("from=team%2Fapp").And.All.Contains("mount=sha256%3A"));
-        Assert.That(second.Where(r => r.Method is "PUT" or "PATCH" && r.Uri.AbsolutePath.Contains("/uploads/")), Is.Empty);
+        Assert.That(
+            posts.Select(r => r.Uri.Query),
+            Has.All.Contains("from=team%2Fapp").And.All.Contains("mount=sha256%3A"));
+        var uploads = second.Where(r => r.Method is "PUT" or "PATCH" && r.Uri.AbsolutePath.Contains("/uploads/"));
+        Assert.That(uploads, Is.Empty);
         foreach (var blob in image.Blobs)
         {
             Assert.That(registry.HasBlob(Second, FakeRegistry.Sha256(blob)), Is.True);

@@ -21,14 +21,21 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _acceptLoop;
 
-    private LoopbackHttpServer(Func<FakeRequest, Task<FakeResponse>> handler, X509Certificate2? certificate)
+    private LoopbackHttpServer(
+        Func<FakeRequest, Task<FakeResponse>> handler, X509Certificate2? certificate, IPAddress? address = null)
     {
         _handler = handler;
         _certificate = certificate;
-        _listener = new TcpListener(IPAddress.Loopback, 0);
+        address ??= IPAddress.Loopback;
+        if (!IPAddress.IsLoopback(address))
+        {
+            throw new ArgumentException("Fakes listen on loopback addresses only.", nameof(address));
+        }
+
+        _listener = new TcpListener(address, 0);
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        BaseUri = new Uri($"{(certificate is null ? "http" : "https")}://127.0.0.1:{Port}/");
+        BaseUri = new Uri($"{(certificate is null ? "http" : "https")}://{address}:{Port}/");
         _acceptLoop = AcceptAsync();
     }
 
@@ -47,6 +54,10 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     public static LoopbackHttpServer Start(
         Func<FakeRequest, Task<FakeResponse>> handler, X509Certificate2? certificate = null) =>
         new(handler, certificate);
+
+    /// <summary>Starts a plain-http fake on another loopback address, such as 127.0.0.2 (another host).</summary>
+    public static LoopbackHttpServer StartOn(IPAddress address, Func<FakeRequest, FakeResponse> handler) =>
+        new(request => Task.FromResult(handler(request)), null, address);
 
     public async ValueTask DisposeAsync()
     {

@@ -83,4 +83,22 @@ internal static partial class DistributionLog
     [LoggerMessage(EventId = 2016, EventName = "BlobLocationCacheNotWritten", Level = LogLevel.Debug,
         Message = "The blob-location cache {Path} was not written: {Reason}")]
     public static partial void BlobLocationCacheNotWritten(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 2017, EventName = "BlobConfirmedAfterInterruption", Level = LogLevel.Debug,
+        Message = "Blob {Digest} is in {Repository} although its upload was interrupted ({Reason})")]
+    public static partial void BlobConfirmedAfterInterruption(
+        ILogger logger, string digest, string repository, string reason);
+
+    [LoggerMessage(EventId = 2018, EventName = "UploadResumed", Level = LogLevel.Debug,
+        Message = "Upload of blob {Digest} to {Repository} was interrupted ({Reason}); resuming at byte {Offset} of "
+            + "{Size} (resume {Resume} of {MaxResumes})")]
+    public static partial void UploadResumed(
+        ILogger logger, string digest, string repository, string reason, long offset, long size, int resume,
+        int maxResumes);
+
+    [LoggerMessage(EventId = 2019, EventName = "UploadRestarted", Level = LogLevel.Debug,
+        Message = "Upload of blob {Digest} to {Repository} was interrupted ({Reason}) and the registry no longer has "
+            + "it; starting a new upload (resume {Resume} of {MaxResumes})")]
+    public static partial void UploadRestarted(
+        ILogger logger, string digest, string repository, string reason, int resume, int maxResumes);
 }

@@ -67,6 +67,22 @@ internal sealed class FakeRegistry : HttpMessageHandler
 
     public FakeMountBehaviour MountBehaviour { get; set; } = FakeMountBehaviour.Honour;
 
+    /// <summary>
+    /// When set, sees every request with the normal routing as a callback: it may answer otherwise, throw (a broken
+    /// connection), or route and then throw (an answer lost on the way back).
+    /// </summary>
+    public Func<HttpRequestMessage, Func<HttpResponseMessage>, HttpResponseMessage>? Intercept { get; set; }
+
+    /// <summary>Upload sessions the registry holds, by id, with the bytes received.</summary>
+    public IReadOnlyDictionary<string, byte[]> Uploads => _uploads;
+
+    /// <summary>Forgets every open upload, as a registry restart or purge would.</summary>
+    public void ForgetUploads() => _uploads.Clear();
+
+    /// <summary>Appends bytes to an open upload, as a broken request that reached the registry in part would.</summary>
+    public void ReceivePartially(string uploadId, byte[] bytes) =>
+        _uploads[uploadId] = [.. _uploads[uploadId], .. bytes];
+
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     public int TokenFetches => _tokenFetches;
@@ -110,7 +126,9 @@ internal sealed class FakeRegistry : HttpMessageHandler
             request.Content?.Headers.ContentType?.MediaType,
             body.Length,
             string.Join(", ", request.Headers.Accept.Select(a => a.MediaType))));
-        var response = Route(request, uri, body);
+        var response = Intercept is null
+            ? Route(request, uri, body)
+            : Intercept(request, () => Route(request, uri, body));
         response.RequestMessage = request;
         return response;
     }
@@ -332,8 +350,26 @@ internal sealed class FakeRegistry : HttpMessageHandler
             return Status(HttpStatusCode.NoContent);
         }
 
+        if (request.Method == HttpMethod.Get)
+        {
+            var status = Status(HttpStatusCode.NoContent);
+            status.Headers.Location = new Uri(
+                $"{RegistryBase}/v2/{repository}/blobs/uploads/{uploadId}?_state=s{data.Length}");
+            status.Headers.TryAddWithoutValidation("Range", $"0-{Math.Max(0, data.Length - 1)}");
+            return status;
+        }
+
         if (request.Method == HttpMethod.Patch)
         {
+            var contentRange =
+                request.Content?.Headers.NonValidated.TryGetValues("Content-Range", out var ranges) == true
+                    ? ranges.ToString()
+                    : null;
+            if (contentRange is not null && !contentRange.StartsWith($"{data.Length}-", StringComparison.Ordinal))
+            {
+                return Error(HttpStatusCode.RequestedRangeNotSatisfiable, "BLOB_UPLOAD_INVALID", "range mismatch");
+            }
+
             _uploads[uploadId] = [.. data, .. body];
             var accepted = Status(HttpStatusCode.Accepted);
             accepted.Headers.Location = new Uri(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Planton.Registry.Sdk.Resilience;
+using Planton.Registry.Sdk.Telemetry;
 
 namespace Planton.Registry.Sdk.Distribution;
 
@@ -74,6 +75,7 @@ internal sealed partial class OciRegistryClient
         RegistryRequestFailedException interruption, int resume, CancellationToken cancellationToken)
     {
         var reason = InterruptionReason(interruption);
+        RegistryTelemetry.RecordUploadResume(interruption);
         if (await BlobExistsAsync(session, blob.Digest, cancellationToken).ConfigureAwait(false))
         {
             DistributionLog.BlobConfirmedAfterInterruption(_logger, blob.Digest, session.Repository, reason);

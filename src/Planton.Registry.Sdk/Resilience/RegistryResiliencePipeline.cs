@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Planton.Registry.Sdk.Telemetry;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -147,6 +148,8 @@ internal sealed class RegistryResiliencePipeline
     {
         var retries = args.Context.Properties.GetValue(RetriesKey, 0) + 1;
         args.Context.Properties.Set(RetriesKey, retries);
+        args.Context.Properties.TryGetValue(RequestKey, out var retried);
+        RegistryTelemetry.RecordRequestRetry(retried, args.Outcome.Result, args.Outcome.Exception);
         if (Logger.IsEnabled(LogLevel.Debug) && args.Context.Properties.TryGetValue(RequestKey, out var request))
         {
             ResilienceLog.Retrying(

@@ -44,9 +44,34 @@ internal static class RegistryTelemetry
         TelemetryNames.CredentialExchangeDuration, "How long a cloud credential exchange took.");
 
     /// <summary>
-    /// Counts one retry. The resilience layer calls this where it decides to send a request again
-    /// (<paramref name="kind"/> <see cref="TelemetryTags.RetryRequest"/>) or to resume an interrupted upload
-    /// (<see cref="TelemetryTags.RetryUploadResume"/>). Only the host of <paramref name="requestUri"/> is kept.
+    /// Counts a request the resilience pipeline sends again, after <paramref name="response"/>'s status or after
+    /// <paramref name="exception"/>.
+    /// </summary>
+    public static void RecordRequestRetry(
+        HttpRequestMessage? request, HttpResponseMessage? response, Exception? exception) =>
+        RecordRetry(
+            TelemetryTags.RetryRequest,
+            request?.RequestUri,
+            request?.Method.Method ?? string.Empty,
+            response?.StatusCode,
+            response is null ? exception : null);
+
+    /// <summary>Counts the resume of an upload that <paramref name="interruption"/> broke off.</summary>
+    public static void RecordUploadResume(RegistryRequestFailedException interruption)
+    {
+        ArgumentNullException.ThrowIfNull(interruption);
+        RecordRetry(
+            TelemetryTags.RetryUploadResume,
+            interruption.RequestUri,
+            interruption.Method,
+            interruption.StatusCode,
+            interruption.StatusCode is null ? interruption.InnerException ?? interruption : null);
+    }
+
+    /// <summary>
+    /// Counts one retry: a request sent again (<paramref name="kind"/> <see cref="TelemetryTags.RetryRequest"/>) or
+    /// an interrupted upload resumed (<see cref="TelemetryTags.RetryUploadResume"/>). Only the host of
+    /// <paramref name="requestUri"/> is kept.
     /// </summary>
     /// <param name="kind">What is retried.</param>
     /// <param name="requestUri">The request that failed; may be null.</param>

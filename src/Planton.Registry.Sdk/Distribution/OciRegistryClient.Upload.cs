@@ -22,8 +22,8 @@ internal sealed partial class OciRegistryClient
 
     /// <summary>
     /// Sends the blob through <paramref name="open"/> (an upload a refused mount left open) or a new upload, as the
-    /// strategy says, resuming it after interruptions up to <see cref="RegistryResilienceOptions.MaxUploadResumes"/>
-    /// times; returns how it went, for the log.
+    /// strategy says, resuming it after interruptions until <see cref="RegistryResilienceOptions.MaxUploadResumes"/>
+    /// resumes in a row make no progress; returns how it went, for the log.
     /// </summary>
     private async Task<string> UploadAsync(
         RegistrySession session, UploadLocation? open, string path, OciDescriptor blob, PushOptions options,
@@ -42,14 +42,24 @@ internal sealed partial class OciRegistryClient
             interruption = ex;
         }
 
+        // The budget counts resumes in a row that moved the upload no further: a flaky link that lets every
+        // resume send more bytes goes on to the end; one that lets nothing through gives up soon.
+        var furthest = progress.Offset;
+        var stalled = 0;
         for (var resume = 1; ; resume++)
         {
-            if (resume > _resilience.MaxUploadResumes)
+            if (progress.Offset > furthest)
+            {
+                furthest = progress.Offset;
+                stalled = 0;
+            }
+
+            if (++stalled > _resilience.MaxUploadResumes)
             {
                 throw new RegistryRequestFailedException(
                     interruption.Method, interruption.RequestUri, interruption.StatusCode, interruption.Errors,
                     $"The upload of blob {blob.Digest} was interrupted {resume} times; gave up after "
-                    + $"{_resilience.MaxUploadResumes} resumes.",
+                    + $"{_resilience.MaxUploadResumes} resumes in a row without progress.",
                     interruption);
             }
 

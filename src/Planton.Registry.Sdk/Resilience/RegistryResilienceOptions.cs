@@ -61,9 +61,9 @@ public sealed class RegistryResilienceOptions
     public TimeSpan BlobTransferTimeout { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// How often one blob upload is resumed (or restarted, when the registry has forgotten it) after its connection
-    /// broke or the registry failed it with a transient status. 0 to 20, default 5. 0 fails the push at the first
-    /// interruption.
+    /// How many times in a row one blob upload is resumed (or restarted, when the registry has forgotten it) without
+    /// getting further, after its connection broke or the registry failed it with a transient status; a resume that
+    /// moves the upload on starts the count again. 0 to 20, default 5. 0 fails the push at the first interruption.
     /// </summary>
     public int MaxUploadResumes { get; set; } = 5;
 

@@ -196,6 +196,26 @@ public sealed class OciRegistryClientResumeTests
     }
 
     [Test]
+    public async Task PushAsync_EveryOtherChunkBreaks_CompletesBecauseEachResumeMakesProgress()
+    {
+        var registry = new FakeRegistry();
+        var image = TestImage.Create(2000);
+        var patches = 0;
+        registry.Intercept = (request, route) =>
+            request.Method == HttpMethod.Patch && Interlocked.Increment(ref patches) % 2 == 1
+                ? throw new HttpRequestException("Connection reset by peer.")
+                : route();
+        var client = Client(registry, new RegistryResilienceOptions { MaxUploadResumes = 2 });
+
+        var result = await client.PushAsync(
+            s_endpoint, StaticCredentialSource.Anonymous, Repository, await WriteLayoutAsync(image), "v1",
+            new PushOptions { ChunkSize = 200, MaxParallelBlobs = 1, UploadStrategy = UploadStrategy.Chunked });
+
+        Assert.That(result.Digest, Is.EqualTo(image.Digest));
+        Assert.That(patches, Is.GreaterThan(2 * 10));
+    }
+
+    [Test]
     public async Task PushAsync_EveryBlobUploadBreaks_FailsAfterTheResumesAndKeepsTheOldTag()
     {
         var registry = new FakeRegistry();

@@ -40,7 +40,9 @@ internal static class PushCommand
                     options,
                     cancellationToken)
                 .ConfigureAwait(false);
-            context.Stderr.WriteLine($"pushed {result.BlobsUploaded} blob(s), {result.BlobsSkipped} already present");
+            context.Stderr.WriteLine(
+                $"pushed {result.BlobsUploaded} blob(s), {result.BlobsSkipped} already present, "
+                + $"{result.BlobsMounted} mounted");
             context.Stdout.WriteLine(result.ToString());
             return ExitCodes.Success;
         });

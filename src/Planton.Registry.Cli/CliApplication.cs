@@ -18,7 +18,8 @@ internal static class CliApplication
             StderrIsTerminal = stderrIsTerminal,
         };
         var root = BuildRootCommand(context);
-        var parseResult = root.Parse(args);
+        // No response files: '@' starts scopes (--scope @acme) and references, never a file of arguments.
+        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         context.Verbose = parseResult.GetValue(CommonOptions.Verbose);
         if (parseResult.Errors.Count > 0)
         {

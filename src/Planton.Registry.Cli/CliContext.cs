@@ -33,7 +33,8 @@ internal sealed class CliContext
         var services = new ServiceCollection();
         services.AddLogging(logging =>
         {
-            logging.SetMinimumLevel(Verbose ? LogLevel.Debug : LogLevel.Warning);
+            // Without --verbose the command's own 'error:' line says what failed; the log would repeat it with a trace.
+            logging.SetMinimumLevel(Verbose ? LogLevel.Debug : LogLevel.Error);
             logging.AddSimpleConsole(console => console.SingleLine = true);
             logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
                 console => console.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
@@ -15,25 +14,27 @@ internal static class RegistryConnectionBinder
     {
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(problems);
-        CheckObject(section, typeof(RegistryConnectionOptions), prefix: string.Empty, problems);
-        var options = new RegistryConnectionOptions();
-        try
-        {
-            section.Bind(options);
-        }
-        catch (InvalidOperationException)
-        {
-            // Every value the binder can refuse was reported by CheckObject; fields it did bind stay bound.
-        }
+        var refused = new List<string>();
+        CheckObject(section, typeof(RegistryConnectionOptions), prefix: string.Empty, problems, refused);
 
+        // Bind everything but the refused values, so that one bad value costs no other field.
+        var accepted = section.AsEnumerable(makePathsRelative: true)
+            .Where(pair => pair.Value is not null && !refused.Any(field => IsSameOrBelow(pair.Key, field)));
+        var options = new RegistryConnectionOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(accepted).Build().Bind(options);
         return options;
     }
+
+    private static bool IsSameOrBelow(string key, string field) =>
+        string.Equals(key, field, StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith(field + ":", StringComparison.OrdinalIgnoreCase);
 
     private static void CheckObject(
         IConfiguration section,
         Type type,
         string prefix,
-        ICollection<ConfigurationProblem> problems)
+        ICollection<ConfigurationProblem> problems,
+        List<string> refused)
     {
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite)
@@ -51,48 +52,47 @@ internal static class RegistryConnectionBinder
             }
 
             var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            if (propertyType.IsEnum)
+            var isObject = propertyType.IsClass
+                && propertyType.Namespace == typeof(RegistryConnectionOptions).Namespace;
+            if (!isObject && child.GetChildren().Any())
             {
-                CheckEnum(child, propertyType, field, problems);
+                problems.Add(new ConfigurationProblem(field, "must be a single value, not an object or a list."));
+                refused.Add(field);
+            }
+            else if (propertyType.IsEnum)
+            {
+                if (!IsEnumName(child.Value, propertyType))
+                {
+                    problems.Add(new ConfigurationProblem(
+                        field, $"must be one of {string.Join(", ", Enum.GetNames(propertyType))}."));
+                    refused.Add(field);
+                }
             }
             else if (propertyType == typeof(bool))
             {
                 if (child.Value is { } text && !bool.TryParse(text, out _))
                 {
                     problems.Add(new ConfigurationProblem(field, "must be true or false."));
+                    refused.Add(field);
                 }
             }
-            else if (propertyType.IsClass && propertyType.Namespace == typeof(RegistryConnectionOptions).Namespace)
+            else if (isObject)
             {
                 if (child.Value is { Length: > 0 })
                 {
                     problems.Add(new ConfigurationProblem(field, "must be an object holding the provider's fields."));
+                    refused.Add(field);
                 }
                 else
                 {
-                    CheckObject(child, propertyType, field + ":", problems);
+                    CheckObject(child, propertyType, field + ":", problems, refused);
                 }
             }
         }
     }
 
-    private static void CheckEnum(
-        IConfigurationSection child,
-        Type enumType,
-        string field,
-        ICollection<ConfigurationProblem> problems)
-    {
-        var text = child.Value;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return;
-        }
-
-        var names = Enum.GetNames(enumType);
-        var known = names.Any(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (!known || int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
-        {
-            problems.Add(new ConfigurationProblem(field, $"must be one of {string.Join(", ", names)}."));
-        }
-    }
+    /// <summary>True for an empty value or one of the enum's names; numbers and flag lists are refused.</summary>
+    private static bool IsEnumName(string? text, Type enumType) =>
+        string.IsNullOrWhiteSpace(text)
+        || Enum.GetNames(enumType).Any(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase));
 }

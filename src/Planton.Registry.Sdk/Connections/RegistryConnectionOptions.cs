@@ -49,8 +49,16 @@ public sealed class RegistryConnectionOptions
     /// Checks the connection offline: every bad field, with what would be valid. Never echoes a secret.
     /// </summary>
     /// <returns>Every problem found; empty when the connection is valid.</returns>
-    public IReadOnlyList<ConfigurationProblem> Validate() =>
-        [.. BindingProblems, .. RegistryConnectionValidator.Validate(this)];
+    public IReadOnlyList<ConfigurationProblem> Validate()
+    {
+        // A field the binder already refused is reported once, by the binder, and neither it nor the section
+        // holding it is reported again as missing.
+        var refused = BindingProblems.Select(p => p.Field).ToArray();
+        var rest = RegistryConnectionValidator.Validate(this).Where(p => !refused.Any(field =>
+            string.Equals(field, p.Field, StringComparison.OrdinalIgnoreCase)
+            || field.StartsWith(p.Field + ":", StringComparison.OrdinalIgnoreCase)));
+        return [.. BindingProblems, .. rest];
+    }
 
     /// <summary>Shows the name and provider; never a field value.</summary>
     /// <returns>A description safe to log.</returns>

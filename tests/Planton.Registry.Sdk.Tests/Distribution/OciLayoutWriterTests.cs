@@ -62,4 +62,33 @@ public sealed class OciLayoutWriterTests
         Assert.That(exception!.Message, Does.Contain(message));
         Assert.That(Directory.GetFiles(Path.Combine(_work, "blobs", "sha256")), Is.Empty);
     }
+
+    [Test]
+    public async Task SetIndexEntryAsync_TwentyConcurrentWriters_KeepsEveryEntry()
+    {
+        await OciLayoutWriter.EnsureLayoutAsync(_work, CancellationToken.None);
+        var descriptors = Enumerable.Range(0, 20)
+            .Select(i => new OciDescriptor(
+                TestImage.ManifestMediaType, FakeRegistry.Sha256(BitConverter.GetBytes(i)), 100 + i))
+            .ToList();
+
+        using var start = new Barrier(descriptors.Count);
+
+        await Task.WhenAll(descriptors.Select((d, i) => Task.Factory.StartNew(
+                () =>
+                {
+                    start.SignalAndWait();
+                    OciLayoutWriter.SetIndexEntryAsync(_work, d, "t" + i, CancellationToken.None)
+                        .GetAwaiter().GetResult();
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default)));
+
+        var layout = await OciImageLayout.OpenAsync(_work);
+        Assert.That(
+            layout.Manifests.Select(m => m.ReferenceName),
+            Is.EquivalentTo(Enumerable.Range(0, 20).Select(i => "t" + i)));
+        Assert.That(Directory.GetFiles(_work, "*.tmp"), Is.Empty);
+    }
 }

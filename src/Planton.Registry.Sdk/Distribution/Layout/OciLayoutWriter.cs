@@ -2,12 +2,15 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Planton.Registry.Sdk.ToolConfig;
 
 namespace Planton.Registry.Sdk.Distribution;
 
 /// <summary>
 /// Writes into an image layout: blobs through a temp file that is verified and then renamed into place, and
-/// <c>index.json</c> merged with what it already holds. A reader never sees a half-written blob.
+/// <c>index.json</c> merged with what it already holds. A reader never sees a half-written blob. The merge holds an
+/// exclusive lock on <c>index.json.lock</c>, so that concurrent pulls into one layout, in one process or several,
+/// all keep their entries.
 /// </summary>
 internal static class OciLayoutWriter
 {
@@ -155,10 +158,22 @@ internal static class OciLayoutWriter
     /// with the same name is replaced (with no name: an unnamed entry with the same digest); every other entry and
     /// every other field of the file is kept.
     /// </summary>
-    public static async Task SetIndexEntryAsync(
-        string directory, OciDescriptor descriptor, string? referenceName, CancellationToken cancellationToken)
+    public static Task SetIndexEntryAsync(
+        string directory, OciDescriptor descriptor, string? referenceName, CancellationToken cancellationToken) =>
+        SetIndexEntryAsync(directory, descriptor, referenceName, TimeProvider.System, cancellationToken);
+
+    /// <inheritdoc cref="SetIndexEntryAsync(string, OciDescriptor, string?, CancellationToken)"/>
+    internal static async Task SetIndexEntryAsync(
+        string directory,
+        OciDescriptor descriptor,
+        string? referenceName,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
     {
         var indexPath = Path.Combine(directory, OciImageLayout.IndexFileName);
+        using var indexLock = await ExclusiveFileLock.AcquireAsync(
+                indexPath + ".lock", timeProvider, cancellationToken)
+            .ConfigureAwait(false);
         var root = await ReadIndexAsync(directory, indexPath, cancellationToken).ConfigureAwait(false);
         var manifests = root["manifests"] as JsonArray ?? [];
         root["manifests"] = null;

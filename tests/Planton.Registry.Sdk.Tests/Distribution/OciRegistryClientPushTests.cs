@@ -239,6 +239,42 @@ public sealed class OciRegistryClientPushTests
         Assert.That(result.Digest, Is.EqualTo(FakeRegistry.Sha256(pushed.Content)));
     }
 
+    [Test]
+    public async Task PushAsync_BlobBytesChangedInPlace_ThrowsLayoutExceptionSayingItIsCorrupt()
+    {
+        var registry = new FakeRegistry();
+        var image = TestImage.Create(100);
+        var layout = await WriteLayoutAsync(image);
+        var path = layout.GetBlobPath(FakeRegistry.Sha256(image.Layers[0]));
+        var bytes = await File.ReadAllBytesAsync(path);
+        bytes[0] ^= 0xFF;
+        await File.WriteAllBytesAsync(path, bytes);
+        var client = OciRegistryClient.Create(new HttpClient(registry));
+
+        var exception = Assert.ThrowsAsync<OciLayoutException>(
+            () => client.PushAsync(s_endpoint, StaticCredentialSource.Anonymous, Repository, layout, "v1"));
+
+        Assert.That(exception!.Message, Does.Contain("does not match its digest"));
+        Assert.That(exception.Message, Does.Contain("corrupt"));
+        Assert.That(exception.InnerException, Is.TypeOf<RegistryRequestFailedException>());
+    }
+
+    [Test]
+    public async Task PushAsync_BlobSizeChanged_ThrowsLayoutExceptionBeforeUploading()
+    {
+        var registry = new FakeRegistry();
+        var image = TestImage.Create(100);
+        var layout = await WriteLayoutAsync(image);
+        await File.AppendAllTextAsync(layout.GetBlobPath(FakeRegistry.Sha256(image.Layers[0])), "x");
+        var client = OciRegistryClient.Create(new HttpClient(registry));
+
+        var exception = Assert.ThrowsAsync<OciLayoutException>(
+            () => client.PushAsync(s_endpoint, StaticCredentialSource.Anonymous, Repository, layout, "v1"));
+
+        Assert.That(exception!.Message, Does.Contain("101 bytes"));
+        Assert.That(registry.Requests, Is.Empty);
+    }
+
     private async Task<OciImageLayout> WriteLayoutAsync(TestImage image)
     {
         var directory = Path.Combine(_work, "layout-" + Guid.NewGuid().ToString("N"));

@@ -157,8 +157,24 @@ internal sealed partial class OciRegistryClient
             }
         }
 
-        var mode = await UploadAsync(session, open, layout.GetBlobPath(blob.Digest), blob, options, cancellationToken)
-            .ConfigureAwait(false);
+        // Push hashes no layer (the registry does): a file whose bytes changed in place is caught by its answer.
+        var relative = OciImageLayout.GetBlobRelativePath(blob.Digest);
+        layout.CheckBlob(blob, allowMissing: false);
+        string mode;
+        try
+        {
+            mode = await UploadAsync(session, open, layout.GetBlobPath(blob.Digest), blob, options, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (RegistryRequestFailedException ex) when (ex.Errors.Any(e => e.Code == "DIGEST_INVALID"))
+        {
+            throw new OciLayoutException(
+                layout.LayoutDirectory, relative,
+                $"the registry found that the local blob does not match its digest {blob.Digest}; the layout is "
+                + "corrupt (the file was changed after it was written). Pull or build the image again.",
+                ex);
+        }
+
         DistributionLog.BlobUploaded(_logger, blob.Digest, blob.Size, session.Repository, mode);
         RememberLocation(session, blob.Digest);
         return BlobPushOutcome.Uploaded;

@@ -227,6 +227,11 @@ internal sealed partial class OciRegistryClient : IOciRegistryClient
                 throw DigestMismatch(finalUri, response.StatusCode, headerDigest!, comparable);
             }
         }
+        else if (NamesKnownAlgorithm(headerDigest))
+        {
+            // A sha256 or sha512 digest this client could check, but malformed: it names no body it could match.
+            throw DigestMismatch(finalUri, response.StatusCode, headerDigest!, digest);
+        }
 
         var contentType = response.Content.Headers.ContentType?.MediaType;
         OciManifestDocument document;
@@ -263,6 +268,11 @@ internal sealed partial class OciRegistryClient : IOciRegistryClient
 
     private static string? HeaderValue(HttpResponseMessage response, string name) =>
         response.Headers.NonValidated.TryGetValues(name, out var values) ? values.ToString().Trim() : null;
+
+    private static bool NamesKnownAlgorithm(string? digest) =>
+        digest is not null
+        && (digest.StartsWith(OciDigest.Sha256 + ":", StringComparison.OrdinalIgnoreCase)
+            || digest.StartsWith(OciDigest.Sha512 + ":", StringComparison.OrdinalIgnoreCase));
 
     private static RegistryRequestFailedException DigestMismatch(
         Uri uri, HttpStatusCode status, string expected, string actual) =>

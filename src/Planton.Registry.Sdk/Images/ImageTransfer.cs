@@ -29,6 +29,12 @@ internal sealed class ImageTransfer : IImageTransfer
         var reference = provider.BuildImageReference(image, tag);
         var layout = await OciImageLayout.OpenAsync(layoutDirectory, cancellationToken).ConfigureAwait(false);
         var effective = ApplyRules(provider.TransferRules, options);
+        if (effective.LayoutReference is null && layout.FindManifest(tag) is not null)
+        {
+            // A layout holding several images: the one named like the tag is the one meant.
+            effective.LayoutReference = tag;
+        }
+
         effective.ProviderKind = provider.Kind.ToString();
         await _repositories.EnsureRepositoryAsync(provider, reference.Repository, cancellationToken)
             .ConfigureAwait(false);

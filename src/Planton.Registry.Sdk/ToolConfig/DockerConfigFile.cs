@@ -9,7 +9,7 @@ namespace Planton.Registry.Sdk.ToolConfig;
 internal static class DockerConfigFile
 {
     /// <summary>How long to wait for another process's lock.</summary>
-    public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan LockTimeout = ExclusiveFileLock.Timeout;
 
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
@@ -28,7 +28,7 @@ internal static class DockerConfigFile
         var folder = Path.GetDirectoryName(target)
             ?? throw new ArgumentException("The path has no folder.", nameof(path));
         CreateFolder(folder);
-        using var fileLock = await AcquireLockAsync(target + ".lock", timeProvider, cancellationToken)
+        using var fileLock = await ExclusiveFileLock.AcquireAsync(target + ".lock", timeProvider, cancellationToken)
             .ConfigureAwait(false);
         byte[]? original = null;
         if (File.Exists(target))
@@ -67,43 +67,6 @@ internal static class DockerConfigFile
         else
         {
             Directory.CreateDirectory(folder, OwnerAll);
-        }
-    }
-
-    private static async Task<FileStream> AcquireLockAsync(
-        string lockPath, TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.OpenOrCreate,
-            Access = FileAccess.ReadWrite,
-            Share = FileShare.None,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerReadWrite;
-        }
-
-        var deadline = timeProvider.GetUtcNow() + LockTimeout;
-        var delay = TimeSpan.FromMilliseconds(10);
-        while (true)
-        {
-            try
-            {
-                return new FileStream(lockPath, options);
-            }
-            catch (IOException) when (timeProvider.GetUtcNow() < deadline)
-            {
-                await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
-                delay = delay < TimeSpan.FromMilliseconds(200) ? delay * 2 : delay;
-            }
-            catch (IOException e)
-            {
-                throw new IOException(
-                    $"Another process has held the lock {lockPath} for more than "
-                    + $"{LockTimeout.TotalSeconds:0} seconds.",
-                    e);
-            }
         }
     }
 

@@ -118,6 +118,69 @@ public sealed class OciRegistryClientPullTests
         Assert.That(exception!.Message, Does.Contain("sha256:" + new string('0', 64)));
     }
 
+    [TestCase("sha256:0000000000000000000000000000000000000000000000000000000000000000")]
+    [TestCase("sha256:deadbeef")]
+    [TestCase("SHA256:0000000000000000000000000000000000000000000000000000000000000000")]
+    [TestCase("sha512:00")]
+    public void PullAsync_ByTagWithWrongDockerContentDigest_ThrowsNamingBothDigests(string header)
+    {
+        var registry = new FakeRegistry { LieAboutDigest = header };
+        var image = TestImage.Create(10);
+        image.SeedInto(registry, Repository, "v1");
+        var client = OciRegistryClient.Create(new HttpClient(registry));
+
+        var exception = Assert.ThrowsAsync<RegistryRequestFailedException>(
+            () => client.PullAsync(s_endpoint, StaticCredentialSource.Anonymous, Repository, "v1", _work));
+
+        Assert.That(exception!.Message, Does.Contain(header));
+        Assert.That(exception.Message, Does.Contain(image.Digest));
+        Assert.That(File.Exists(Path.Combine(_work, "index.json")), Is.False);
+    }
+
+    [Test]
+    public async Task PullAsync_DockerContentDigestOfUnknownAlgorithm_IsNotChecked()
+    {
+        var registry = new FakeRegistry { LieAboutDigest = "blake3:" + new string('0', 64) };
+        var image = TestImage.Create(10);
+        image.SeedInto(registry, Repository, "v1");
+        var client = OciRegistryClient.Create(new HttpClient(registry));
+
+        var result = await client.PullAsync(s_endpoint, StaticCredentialSource.Anonymous, Repository, "v1", _work);
+
+        Assert.That(result.Digest, Is.EqualTo(image.Digest));
+    }
+
+    [Test]
+    public void PullAsync_CancelledMidDownload_LeavesNoTempFile()
+    {
+        var registry = new FakeRegistry();
+        var image = TestImage.Create(3 * 1024 * 1024);
+        image.SeedInto(registry, Repository, "v1");
+        var layer = image.Layers[0];
+        using var cancellation = new CancellationTokenSource();
+        registry.Intercept = (request, route) =>
+        {
+            var response = route();
+            if (request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath.EndsWith(
+                    FakeRegistry.Sha256(layer), StringComparison.Ordinal))
+            {
+                response.Content = new StreamContent(new CancellingStream(layer, 1024 * 1024 + 10, cancellation));
+            }
+
+            return response;
+        };
+        var client = OciRegistryClient.Create(new HttpClient(registry));
+
+        Assert.That(
+            async () => await client.PullAsync(
+                s_endpoint, StaticCredentialSource.Anonymous, Repository, "v1", _work,
+                cancellationToken: cancellation.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+
+        var left = Directory.GetFiles(Path.Combine(_work, "blobs"), "*.tmp", SearchOption.AllDirectories);
+        Assert.That(left, Is.Empty);
+    }
+
     [Test]
     public void PullAsync_MissingTag_IsNotFound()
     {

@@ -191,6 +191,90 @@ public sealed class OciRegistryClientPushTests
         Assert.That(unauthenticated[0].Method, Is.EqualTo("HEAD"));
     }
 
+    [Test]
+    public async Task PushAsync_EntriesAllOfOneManifest_PushesThatManifest()
+    {
+        var registry = new FakeRegistry();
+        var image = TestImage.Create(100);
+        var directory = Path.Combine(_work, "dup");
+        image.WriteLayout(directory, "v1");
+        var entry = TestImage.Descriptor(TestImage.ManifestMediaType, image.Manifest);
+        await File.WriteAllTextAsync(
+            Path.Combine(directory, "index.json"),
+            $"{{\"schemaVersion\":2,\"manifests\":[{entry[..^1]},\"annotations\":"
+            + $"{{\"org.opencontainers.image.ref.name\":\"v1\"}}}},{entry}]}}");
+        var client = OciRegistryClient.Create(new HttpClient(registry));
+
+        var result = await client.PushAsync(
+            s_endpoint, StaticCredentialSource.Anonymous, Repository, await OciImageLayout.OpenAsync(directory), "v1");
+
+        Assert.That(result.Digest, Is.EqualTo(image.Digest));
+        Assert.That(registry.Manifests[$"{Repository}@v1"].Content, Is.EqualTo(image.Manifest));
+    }
+
+    [Test]
+    public async Task PushAsync_SeveralImagesIndexWithoutMediaType_PushesAnIndexThatNamesIt()
+    {
+        var registry = new FakeRegistry();
+        var first = TestImage.Create(100);
+        var second = TestImage.Create(200);
+        var directory = Path.Combine(_work, "multi");
+        second.WriteLayout(directory, "v2");
+        first.WriteLayout(directory, "v1");
+        var entries = TestImage.Descriptor(TestImage.ManifestMediaType, first.Manifest) + ","
+            + TestImage.Descriptor(TestImage.ManifestMediaType, second.Manifest);
+        await File.WriteAllTextAsync(
+            Path.Combine(directory, "index.json"), $"{{\"schemaVersion\":2,\"manifests\":[{entries}]}}");
+        var client = OciRegistryClient.Create(new HttpClient(registry));
+
+        var result = await client.PushAsync(
+            s_endpoint, StaticCredentialSource.Anonymous, Repository, await OciImageLayout.OpenAsync(directory), "v1");
+
+        var pushed = registry.Manifests[$"{Repository}@v1"];
+        using var document = System.Text.Json.JsonDocument.Parse(pushed.Content);
+        Assert.That(
+            document.RootElement.GetProperty("mediaType").GetString(),
+            Is.EqualTo("application/vnd.oci.image.index.v1+json"));
+        Assert.That(document.RootElement.GetProperty("manifests").GetArrayLength(), Is.EqualTo(2));
+        Assert.That(result.Digest, Is.EqualTo(FakeRegistry.Sha256(pushed.Content)));
+    }
+
+    [Test]
+    public async Task PushAsync_BlobBytesChangedInPlace_ThrowsLayoutExceptionSayingItIsCorrupt()
+    {
+        var registry = new FakeRegistry();
+        var image = TestImage.Create(100);
+        var layout = await WriteLayoutAsync(image);
+        var path = layout.GetBlobPath(FakeRegistry.Sha256(image.Layers[0]));
+        var bytes = await File.ReadAllBytesAsync(path);
+        bytes[0] ^= 0xFF;
+        await File.WriteAllBytesAsync(path, bytes);
+        var client = OciRegistryClient.Create(new HttpClient(registry));
+
+        var exception = Assert.ThrowsAsync<OciLayoutException>(
+            () => client.PushAsync(s_endpoint, StaticCredentialSource.Anonymous, Repository, layout, "v1"));
+
+        Assert.That(exception!.Message, Does.Contain("does not match its digest"));
+        Assert.That(exception.Message, Does.Contain("corrupt"));
+        Assert.That(exception.InnerException, Is.TypeOf<RegistryRequestFailedException>());
+    }
+
+    [Test]
+    public async Task PushAsync_BlobSizeChanged_ThrowsLayoutExceptionBeforeUploading()
+    {
+        var registry = new FakeRegistry();
+        var image = TestImage.Create(100);
+        var layout = await WriteLayoutAsync(image);
+        await File.AppendAllTextAsync(layout.GetBlobPath(FakeRegistry.Sha256(image.Layers[0])), "x");
+        var client = OciRegistryClient.Create(new HttpClient(registry));
+
+        var exception = Assert.ThrowsAsync<OciLayoutException>(
+            () => client.PushAsync(s_endpoint, StaticCredentialSource.Anonymous, Repository, layout, "v1"));
+
+        Assert.That(exception!.Message, Does.Contain("101 bytes"));
+        Assert.That(registry.Requests, Is.Empty);
+    }
+
     private async Task<OciImageLayout> WriteLayoutAsync(TestImage image)
     {
         var directory = Path.Combine(_work, "layout-" + Guid.NewGuid().ToString("N"));

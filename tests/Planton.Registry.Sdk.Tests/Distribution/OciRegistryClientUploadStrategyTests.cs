@@ -128,10 +128,11 @@ public sealed class OciRegistryClientUploadStrategyTests
         await File.WriteAllBytesAsync(layerPath, corrupt);
         var client = OciRegistryClient.Create(new HttpClient(registry));
 
-        var exception = Assert.ThrowsAsync<RegistryRequestFailedException>(() => client.PushAsync(
+        var exception = Assert.ThrowsAsync<OciLayoutException>(() => client.PushAsync(
             s_endpoint, StaticCredentialSource.Anonymous, Repository, layout, "v1"));
 
-        Assert.That(exception!.Errors.Select(e => e.Code), Does.Contain("DIGEST_INVALID"));
+        var registryError = exception!.InnerException as RegistryRequestFailedException;
+        Assert.That(registryError?.Errors.Select(e => e.Code), Does.Contain("DIGEST_INVALID"));
         Assert.That(registry.Requests.Where(r => r.Method == "PATCH"), Is.Empty);
     }
 

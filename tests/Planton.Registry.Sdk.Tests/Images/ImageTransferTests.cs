@@ -128,6 +128,33 @@ public sealed class ImageTransferTests
         client.VerifyNoOtherCalls();
     }
 
+    [TestCase("v2", "v2")]
+    [TestCase("v9", null)]
+    public async Task PushAsync_NoLayoutReference_PicksTheEntryNamedLikeTheTag(string tag, string? expected)
+    {
+        var layout = await MakeLayoutAsync();
+        var other = Directory.CreateDirectory(Path.Combine(_work, "src2")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(other, "b.txt"), "b");
+        await OciImageLayout.CreateFromFilesAsync(other, layout, "v2");
+        var provider = Ecr();
+        var repositories = new Mock<IRepositoryPreparer>();
+        PushOptions? seen = null;
+        var client = new Mock<IOciRegistryClient>(MockBehavior.Strict);
+        client
+            .Setup(c => c.PushAsync(
+                It.IsAny<RegistryEndpoint>(), provider.Credentials, "team/api", It.IsAny<OciImageLayout>(), tag,
+                It.IsAny<PushOptions>(), It.IsAny<CancellationToken>()))
+            .Callback<RegistryEndpoint, IRegistryCredentialSource, string, OciImageLayout, string, PushOptions?,
+                CancellationToken>((_, _, _, _, _, options, _) => seen = options)
+            .ReturnsAsync(new PushResult(
+                "sha256:" + new string('a', 64), 10, "application/vnd.oci.image.manifest.v1+json", 2, 0));
+        var transfer = new ImageTransfer(client.Object, repositories.Object);
+
+        await transfer.PushAsync(provider, layout, "team/api", tag);
+
+        Assert.That(seen!.LayoutReference, Is.EqualTo(expected));
+    }
+
     private async Task<string> MakeLayoutAsync()
     {
         var source = Directory.CreateDirectory(Path.Combine(_work, "src")).FullName;

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text.Json;
+
 namespace Planton.Registry.Sdk.Distribution;
 
 /// <summary>
@@ -42,8 +45,9 @@ internal sealed class PushPlan
             throw new OciLayoutException(
                 layout.LayoutDirectory, OciImageLayout.IndexFileName, "the index lists no manifests.");
         }
-        else if (layout.Manifests.Count == 1)
+        else if (layout.Manifests.Select(m => m.Digest).Distinct(StringComparer.Ordinal).Count() == 1)
         {
+            // One image, perhaps listed more than once (a pull by tag, then by digest): push it, not an index.
             plan.Root = await plan.VisitAsync(layout.Manifests[0], 0, isRoot: true, cancellationToken)
                 .ConfigureAwait(false);
         }
@@ -59,6 +63,14 @@ internal sealed class PushPlan
     {
         var content = _layout.IndexContent;
         var document = OciManifestDocument.Parse(content, OciMediaTypes.ImageIndex);
+        if (document.MediaType is null)
+        {
+            // The layout's index.json may leave its mediaType out; a registry needs it in the pushed body. The
+            // bytes built here are the ones digested and sent.
+            content = BuildIndex(document.Manifests);
+            document = OciManifestDocument.Parse(content, OciMediaTypes.ImageIndex);
+        }
+
         foreach (var child in document.Manifests)
         {
             await VisitAsync(child, 1, isRoot: false, cancellationToken).ConfigureAwait(false);
@@ -117,6 +129,27 @@ internal sealed class PushPlan
         }
 
         return manifest;
+    }
+
+    private static byte[] BuildIndex(IReadOnlyList<OciDescriptor> manifests)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("schemaVersion", 2);
+            writer.WriteString("mediaType", OciMediaTypes.ImageIndex);
+            writer.WriteStartArray("manifests");
+            foreach (var manifest in manifests)
+            {
+                OciJson.WriteDescriptor(writer, manifest);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static string Names(OciImageLayout layout)

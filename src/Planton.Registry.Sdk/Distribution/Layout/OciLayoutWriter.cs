@@ -2,12 +2,15 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Planton.Registry.Sdk.ToolConfig;
 
 namespace Planton.Registry.Sdk.Distribution;
 
 /// <summary>
 /// Writes into an image layout: blobs through a temp file that is verified and then renamed into place, and
-/// <c>index.json</c> merged with what it already holds. A reader never sees a half-written blob.
+/// <c>index.json</c> merged with what it already holds. A reader never sees a half-written blob. The merge holds an
+/// exclusive lock on <c>index.json.lock</c>, so that concurrent pulls into one layout, in one process or several,
+/// all keep their entries.
 /// </summary>
 internal static class OciLayoutWriter
 {
@@ -50,6 +53,7 @@ internal static class OciLayoutWriter
         var finalPath = OciImageLayout.GetBlobPath(directory, expected.Digest);
         var algorithm = OciDigest.AlgorithmOf(expected.Digest);
         Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
+        RemoveStaleTemps(finalPath);
         var tempPath = TempPathFor(finalPath);
         var bufferSize = (int)Math.Clamp(expected.Size + 1, 1, DistributionLimits.TransferBufferSize);
         var current = ArrayPool<byte>.Shared.Rent(bufferSize);
@@ -91,16 +95,26 @@ internal static class OciLayoutWriter
                     throw new InvalidDataException(
                         $"The blob {expected.Digest} has {total} bytes, but its descriptor says {expected.Size}.");
                 }
+
+                var actual = OciDigest.Format(algorithm, hash.GetHashAndReset());
+                if (!string.Equals(actual, expected.Digest, StringComparison.Ordinal))
+                {
+                    throw new InvalidDataException(
+                        $"The blob's content has the digest {actual}, but {expected.Digest} was expected.");
+                }
+
+                if (!OperatingSystem.IsWindows())
+                {
+                    // Renamed while still locked, so that another pull's stale-temp sweep cannot take it first.
+                    File.Move(tempPath, finalPath, overwrite: true);
+                }
             }
 
-            var actual = OciDigest.Format(algorithm, hash.GetHashAndReset());
-            if (!string.Equals(actual, expected.Digest, StringComparison.Ordinal))
+            if (OperatingSystem.IsWindows())
             {
-                throw new InvalidDataException(
-                    $"The blob's content has the digest {actual}, but {expected.Digest} was expected.");
+                File.Move(tempPath, finalPath, overwrite: true);
             }
 
-            File.Move(tempPath, finalPath, overwrite: true);
             return total;
         }
         finally
@@ -155,10 +169,22 @@ internal static class OciLayoutWriter
     /// with the same name is replaced (with no name: an unnamed entry with the same digest); every other entry and
     /// every other field of the file is kept.
     /// </summary>
-    public static async Task SetIndexEntryAsync(
-        string directory, OciDescriptor descriptor, string? referenceName, CancellationToken cancellationToken)
+    public static Task SetIndexEntryAsync(
+        string directory, OciDescriptor descriptor, string? referenceName, CancellationToken cancellationToken) =>
+        SetIndexEntryAsync(directory, descriptor, referenceName, TimeProvider.System, cancellationToken);
+
+    /// <inheritdoc cref="SetIndexEntryAsync(string, OciDescriptor, string?, CancellationToken)"/>
+    internal static async Task SetIndexEntryAsync(
+        string directory,
+        OciDescriptor descriptor,
+        string? referenceName,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
     {
         var indexPath = Path.Combine(directory, OciImageLayout.IndexFileName);
+        using var indexLock = await ExclusiveFileLock.AcquireAsync(
+                indexPath + ".lock", timeProvider, cancellationToken)
+            .ConfigureAwait(false);
         var root = await ReadIndexAsync(directory, indexPath, cancellationToken).ConfigureAwait(false);
         var manifests = root["manifests"] as JsonArray ?? [];
         root["manifests"] = null;
@@ -259,6 +285,50 @@ internal static class OciLayoutWriter
 
         var digest = entryObject["digest"]?.GetValue<string>();
         return existingName is null && string.Equals(digest, descriptor.Digest, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Deletes the temp files an interrupted earlier write of the same blob left behind (a killed process runs no
+    /// cleanup). A temp file that another write still holds open, and so locked, is left to that write.
+    /// </summary>
+    internal static void RemoveStaleTemps(string finalPath)
+    {
+        var folder = Path.GetDirectoryName(finalPath)!;
+        var pattern = "." + Path.GetFileName(finalPath) + "*.tmp";
+        IEnumerable<string> candidates;
+        try
+        {
+            candidates = Directory.EnumerateFiles(folder, pattern).ToList();
+        }
+        catch (IOException)
+        {
+            return;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            try
+            {
+                using (new FileStream(candidate, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                    // Opened exclusively: no writer holds it any more.
+                }
+
+                File.Delete(candidate);
+            }
+            catch (FileNotFoundException)
+            {
+                // Gone already.
+            }
+            catch (IOException)
+            {
+                // Held by a write in progress.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours to remove.
+            }
+        }
     }
 
     private static void TryDelete(string path)

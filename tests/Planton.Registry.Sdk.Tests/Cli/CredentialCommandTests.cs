@@ -30,7 +30,8 @@ public sealed class CredentialCommandTests
             OciRegistry = new { Url = "http://127.0.0.1:5001", Username = "testuser", Password = "testpassword" },
         });
 
-        var (code, stdout, stderr) = await RunAsync(["login", "--connection", connection, "--docker-config", config]);
+        var (code, stdout, stderr) = await RunAsync(
+            ["login", "--no-verify", "--connection", connection, "--docker-config", config]);
 
         Assert.Multiple(() =>
         {
@@ -50,7 +51,8 @@ public sealed class CredentialCommandTests
         var config = Path.Combine(_work, "config.json");
         var connection = WriteGcp(google);
 
-        var (code, stdout, stderr) = await RunAsync(["login", "--connection", connection, "--docker-config", config]);
+        var (code, stdout, stderr) = await RunAsync(
+            ["login", "--no-verify", "--connection", connection, "--docker-config", config]);
 
         Assert.Multiple(() =>
         {

@@ -44,6 +44,26 @@ public sealed class CredentialCommandTests
     }
 
     [Test]
+    public async Task Login_OlderSchemePrefixedKeyForTheHost_IsReplacedByTheBareHost()
+    {
+        var config = Path.Combine(_work, "config.json");
+        const string other = "\"ghcr.io\": {\"auth\": \"eDp5\"}";
+        File.WriteAllText(
+            config, "{\"auths\": {\"http://127.0.0.1:5001\": {\"auth\": \"b2xk\"}, " + other + "}}");
+
+        var (code, _, stderr) = await RunAsync(
+            ["login", "--no-verify", "--connection", WriteOci(), "--docker-config", config]);
+
+        var text = File.ReadAllText(config);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, stderr);
+            Assert.That(text, Does.Not.Contain("http://127.0.0.1:5001").And.Contain(other));
+            Assert.That(text, Does.Contain("\"127.0.0.1:5001\"").And.Contain("dGVzdHVzZXI6dGVzdHBhc3N3b3Jk"));
+        });
+    }
+
+    [Test]
     public async Task Login_GcpKeyAcceptedByTheTokenService_PrintsTheHostAndTheTokensExpiry()
     {
         await using var google = new FakeGoogleTokenServer(TimeProvider.System);

@@ -110,6 +110,7 @@ public static class PlantonRegistryServiceCollectionExtensions
         services.TryAddSingleton<IOciRegistryClient, OciRegistryClient>();
         services.TryAddSingleton<IImageTransfer, ImageTransfer>();
         services.TryAddSingleton<IConnectionTester, ConnectionTester>();
+        services.TryAddSingleton<IRegistryLoginVerifier, ConnectionTester>();
         PlantonRegistryHttpClients.Add(services);
     }
 }

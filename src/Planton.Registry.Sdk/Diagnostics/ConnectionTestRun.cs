@@ -60,6 +60,12 @@ internal sealed class ConnectionTestRun
 
     public RegistryCredential? Credential { get; set; }
 
+    /// <summary>
+    /// The credential a login is about to store, checked instead of a new exchange (and with a registry-wide token
+    /// where the registry wants one); null for a connection test.
+    /// </summary>
+    public RegistryCredential? LoginCredential { get; init; }
+
     /// <summary>The authorization the registry accepted at <c>/v2/</c>; null for anonymous access.</summary>
     public AuthenticationHeaderValue? Authorization { get; set; }
 

@@ -75,23 +75,30 @@ internal sealed partial class ConnectionTester
     private async Task<StepResult> CheckCredentialsAsync(ConnectionTestRun run, CancellationToken cancellationToken)
     {
         var scope = new RegistryScope(run.Endpoint.Host, run.Repository, RegistryAccess.PullPush);
-        try
+        if (run.LoginCredential is { } given)
         {
-            run.Credential = await run.Provider.Credentials.GetCredentialAsync(scope, cancellationToken)
-                .ConfigureAwait(false);
+            run.Credential = given;
         }
-        catch (RegistryAuthenticationException e)
+        else
         {
-            return StepResult.Fail(
-                ConnectionTestFailure.Credentials, $"the credential exchange was refused: {e.Message}");
-        }
-        catch (RegistryRequestFailedException e)
-        {
-            return ExchangeFailed(e);
-        }
-        catch (RegistryConfigurationException e)
-        {
-            return StepResult.Fail(ConnectionTestFailure.Credentials, e.Message);
+            try
+            {
+                run.Credential = await run.Provider.Credentials.GetCredentialAsync(scope, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (RegistryAuthenticationException e)
+            {
+                return StepResult.Fail(
+                    ConnectionTestFailure.Credentials, $"the credential exchange was refused: {e.Message}");
+            }
+            catch (RegistryRequestFailedException e)
+            {
+                return ExchangeFailed(e);
+            }
+            catch (RegistryConfigurationException e)
+            {
+                return StepResult.Fail(ConnectionTestFailure.Credentials, e.Message);
+            }
         }
 
         if (run.OpenRegistry)
@@ -110,15 +117,16 @@ internal sealed partial class ConnectionTester
                 $"the registry answered 401 with {schemes}; only Basic and Bearer authentication are supported");
         }
 
-        var (authorization, how, failure) = await AuthorizeAsync(
-                run, run.Challenge, [scope.ToTokenScope()], cancellationToken)
+        // A login is checked as docker login checks it: with a registry-wide token, for no repository.
+        string[] scopes = run.LoginCredential is null ? [scope.ToTokenScope()] : [];
+        var (authorization, how, failure) = await AuthorizeAsync(run, run.Challenge, scopes, cancellationToken)
             .ConfigureAwait(false);
         if (failure is { } refused)
         {
             // A token service may refuse the whole token when the push action is not allowed: if it grants pull,
             // the credentials are good and the permission is what is missing.
             if (!run.Challenge.IsBearer || refused.Failure != ConnectionTestFailure.Credentials
-                || run.Credential is null)
+                || run.Credential is null || run.LoginCredential is not null)
             {
                 return refused;
             }
@@ -202,7 +210,8 @@ internal sealed partial class ConnectionTester
                     _logger.IsEnabled(LogLevel.Debug) ? _logger : NullLogger.Instance,
                     cancellationToken)
                 .ConfigureAwait(false);
-            var how = $" (a token for {string.Join(' ', scopes)} from {realm.Authority}, "
+            var what = scopes.Count == 0 ? "the registry" : string.Join(' ', scopes);
+            var how = $" (a token for {what} from {realm.Authority}, "
                 + $"valid {lifetime.TotalSeconds:0} s)";
             return (new AuthenticationHeaderValue(AuthenticationChallenge.BearerScheme, token.Reveal()), how, null);
         }

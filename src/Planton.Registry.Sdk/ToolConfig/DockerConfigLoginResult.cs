@@ -1,6 +1,6 @@
 namespace Planton.Registry.Sdk.ToolConfig;
 
-/// <summary>What <see cref="IDockerConfigLogin.LoginAsync"/> stored; holds no secret.</summary>
+/// <summary>What <see cref="IDockerConfigLogin"/> stored; holds no secret.</summary>
 public sealed class DockerConfigLoginResult
 {
     /// <summary>Creates a result.</summary>

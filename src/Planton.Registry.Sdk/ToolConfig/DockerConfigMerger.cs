@@ -9,7 +9,10 @@ namespace Planton.Registry.Sdk.ToolConfig;
 /// Merges <c>auths</c> entries into the bytes of a docker <c>config.json</c> by splicing: the value of each entry
 /// being replaced, or the place where new entries go, is rewritten; every other byte of the file stays as it was
 /// (other hosts, <c>credsStore</c>, <c>credHelpers</c>, unknown keys, their order, spacing and escapes). New text
-/// follows the file's own indentation and line ending (docker's tab style for a new file). Within a replaced entry,
+/// follows the file's own indentation and line ending (docker's tab style for a new file). Other keys that docker reads
+/// as the same host (<c>https://host</c>, <c>http://host/v2/</c>, <c>host/</c>) are folded into the host's entry: the
+/// first becomes it when the bare key is missing, the rest are removed, since docker would pick one of them at
+/// random. Within a replaced entry,
 /// unknown fields are kept; <c>auth</c> is set, <c>identitytoken</c> set or dropped, and <c>registrytoken</c>
 /// dropped, since docker would prefer a stale one to the new password.
 /// </summary>
@@ -80,9 +83,21 @@ internal static class DockerConfigMerger
 
         var hostIndent = auths.FirstHostIndent ?? auths.KeyIndent + style.Unit;
         var missing = new List<DockerConfigAuth>();
+        var removed = new HashSet<int>();
         foreach (var entry in entries)
         {
             var found = auths.Hosts.Where(h => string.Equals(h.Name, entry.Host, StringComparison.Ordinal)).ToList();
+            var aliases = auths.Hosts.Where(h => IsAlias(h.Name, entry.Host)).ToList();
+            if (found.Count == 0 && aliases.Count > 0)
+            {
+                // The first alias becomes the bare host's entry, keeping its place and unknown fields.
+                var renamed = aliases[0];
+                aliases.RemoveAt(0);
+                edits.Add(new Edit(renamed.KeyStart, renamed.KeyEnd, JsonSerializer.Serialize(
+                    entry.Host, DockerConfigJson.Options)));
+                found.Add(renamed);
+            }
+
             if (found.Count == 0)
             {
                 missing.Add(entry);
@@ -94,7 +109,11 @@ internal static class DockerConfigMerger
                 var existing = ParseEntry(body.AsSpan(host.ValueStart, host.ValueEnd - host.ValueStart));
                 edits.Add(new Edit(host.ValueStart, host.ValueEnd, EntryText(entry, existing, style, host.Indent)));
             }
+
+            removed.UnionWith(aliases.Select(a => auths.Hosts.IndexOf(a)));
         }
+
+        edits.AddRange(Removals(auths.Hosts, removed));
 
         if (missing.Count > 0)
         {
@@ -110,6 +129,50 @@ internal static class DockerConfigMerger
         }
 
         return edits;
+    }
+
+    /// <summary>
+    /// True when docker reads <paramref name="key"/> as <paramref name="host"/> too: the key with an
+    /// <c>http://</c> or <c>https://</c> prefix dropped and cut at its first <c>/</c> (a trailing slash, <c>/v1/</c>,
+    /// <c>/v2/</c>) is the host. Docker Hub's own key, <c>https://index.docker.io/v1/</c>, is never an alias.
+    /// </summary>
+    internal static bool IsAlias(string key, string host)
+    {
+        if (string.Equals(key, host, StringComparison.Ordinal)
+            || string.Equals(key, "https://index.docker.io/v1/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var stripped = key.StartsWith("http://", StringComparison.Ordinal) ? key["http://".Length..]
+            : key.StartsWith("https://", StringComparison.Ordinal) ? key["https://".Length..]
+            : key;
+        var slash = stripped.IndexOf('/', StringComparison.Ordinal);
+        return string.Equals(slash < 0 ? stripped : stripped[..slash], host, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The edits that remove the members at <paramref name="removed"/> with their separators: the leading ones
+    /// from the first key up to the first kept key, each later one from the end of the value before it. At least
+    /// one member is kept.
+    /// </summary>
+    private static IEnumerable<Edit> Removals(List<HostLayout> hosts, HashSet<int> removed)
+    {
+        if (removed.Count == 0)
+        {
+            yield break;
+        }
+
+        var firstKept = Enumerable.Range(0, hosts.Count).First(i => !removed.Contains(i));
+        if (firstKept > 0)
+        {
+            yield return new Edit(hosts[0].KeyStart, hosts[firstKept].KeyStart, string.Empty);
+        }
+
+        foreach (var i in removed.Where(i => i > firstKept))
+        {
+            yield return new Edit(hosts[i - 1].ValueEnd, hosts[i].ValueEnd, string.Empty);
+        }
     }
 
     private static string AuthsObject(IReadOnlyList<DockerConfigAuth> entries, Style style, string keyIndent)
@@ -247,11 +310,12 @@ internal static class DockerConfigMerger
         {
             var host = reader.GetString()!;
             var hostKeyStart = (int)reader.TokenStartIndex;
+            var hostKeyEnd = hostKeyStart + reader.ValueSpan.Length + 2;
             reader.Read();
             var start = (int)reader.TokenStartIndex;
             reader.Skip();
             var end = (int)reader.BytesConsumed;
-            auths.Hosts.Add(new HostLayout(host, start, end, Indent(body, hostKeyStart)));
+            auths.Hosts.Add(new HostLayout(host, hostKeyStart, hostKeyEnd, start, end, Indent(body, hostKeyStart)));
             auths.FirstHostIndent ??= Indent(body, hostKeyStart);
             auths.LastValueEnd = end;
         }
@@ -277,7 +341,8 @@ internal static class DockerConfigMerger
 
     private sealed record Edit(int Start, int End, string Text);
 
-    private sealed record HostLayout(string Name, int ValueStart, int ValueEnd, string Indent);
+    private sealed record HostLayout(
+        string Name, int KeyStart, int KeyEnd, int ValueStart, int ValueEnd, string Indent);
 
     private sealed class Layout
     {

@@ -10,8 +10,10 @@ namespace Planton.Registry.Sdk.ToolConfig;
 /// <para>
 /// Each entry becomes <c>auths["host"] = {"auth": base64(user:password)}</c> (plus <c>identitytoken</c> for identity
 /// tokens). Only the replaced entries' values, or the point where new entries go, are rewritten; every other byte
-/// stays: other hosts, <c>credsStore</c>, <c>credHelpers</c>, unknown keys, order, indentation and escapes. Keys
-/// other than the exact host (such as <c>https://host</c>) are left alone; docker looks the exact key up first.
+/// stays: other hosts, <c>credsStore</c>, <c>credHelpers</c>, unknown keys, order, indentation and escapes. Other
+/// keys that docker reads as the same host (<c>https://host</c>, <c>http://host/v2/</c>, <c>host/</c>) are removed
+/// (or the first renamed to the bare host), since docker would use one of them unpredictably; Docker Hub's
+/// <c>https://index.docker.io/v1/</c> is kept.
 /// </para>
 /// <para>
 /// The file is replaced atomically (temporary file in the same folder, then a rename), mode 0600, while an exclusive

@@ -30,7 +30,8 @@ public sealed class CredentialCommandTests
             OciRegistry = new { Url = "http://127.0.0.1:5001", Username = "testuser", Password = "testpassword" },
         });
 
-        var (code, stdout, stderr) = await RunAsync(["login", "--connection", connection, "--docker-config", config]);
+        var (code, stdout, stderr) = await RunAsync(
+            ["login", "--no-verify", "--connection", connection, "--docker-config", config]);
 
         Assert.Multiple(() =>
         {
@@ -43,6 +44,26 @@ public sealed class CredentialCommandTests
     }
 
     [Test]
+    public async Task Login_OlderSchemePrefixedKeyForTheHost_IsReplacedByTheBareHost()
+    {
+        var config = Path.Combine(_work, "config.json");
+        const string other = "\"ghcr.io\": {\"auth\": \"eDp5\"}";
+        File.WriteAllText(
+            config, "{\"auths\": {\"http://127.0.0.1:5001\": {\"auth\": \"b2xk\"}, " + other + "}}");
+
+        var (code, _, stderr) = await RunAsync(
+            ["login", "--no-verify", "--connection", WriteOci(), "--docker-config", config]);
+
+        var text = File.ReadAllText(config);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, stderr);
+            Assert.That(text, Does.Not.Contain("http://127.0.0.1:5001").And.Contain(other));
+            Assert.That(text, Does.Contain("\"127.0.0.1:5001\"").And.Contain("dGVzdHVzZXI6dGVzdHBhc3N3b3Jk"));
+        });
+    }
+
+    [Test]
     public async Task Login_GcpKeyAcceptedByTheTokenService_PrintsTheHostAndTheTokensExpiry()
     {
         await using var google = new FakeGoogleTokenServer(TimeProvider.System);
@@ -50,7 +71,8 @@ public sealed class CredentialCommandTests
         var config = Path.Combine(_work, "config.json");
         var connection = WriteGcp(google);
 
-        var (code, stdout, stderr) = await RunAsync(["login", "--connection", connection, "--docker-config", config]);
+        var (code, stdout, stderr) = await RunAsync(
+            ["login", "--no-verify", "--connection", connection, "--docker-config", config]);
 
         Assert.Multiple(() =>
         {
@@ -153,6 +175,110 @@ public sealed class CredentialCommandTests
         {
             Assert.That(code, Is.Zero, stderr);
             Assert.That(stdout.Trim(), Is.EqualTo("{\"127.0.0.1:5001\":\"testuser\"}"));
+        });
+    }
+
+    [Test]
+    [NonParallelizable]
+    public async Task CredentialHelperGet_FolderWithUnreadableFiles_SkipsEachWithOneWarning()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_work, "connections")).FullName;
+        File.Move(WriteOci(), Path.Combine(folder, "oci.json"));
+        var dangling = Path.Combine(folder, "a-dangling.json");
+        File.CreateSymbolicLink(dangling, Path.Combine(_work, "missing-target.json"));
+        var broken = Path.Combine(folder, "b-broken.json");
+        File.WriteAllText(broken, "{\"Name\": \"broken\", \"Password\": \"NotShown-123\"");
+        var saved = Environment.GetEnvironmentVariable("PLANTON_REGISTRY_CONNECTIONS");
+        Environment.SetEnvironmentVariable("PLANTON_REGISTRY_CONNECTIONS", folder);
+        try
+        {
+            var (code, stdout, stderr) = await RunAsync(["credential-helper", "get"], "127.0.0.1:5001");
+            var (listCode, listOut, _) = await RunAsync(["credential-helper", "list"]);
+
+            var warnings = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Multiple(() =>
+            {
+                Assert.That(code, Is.Zero, stderr);
+                Assert.That(stdout, Does.Contain("\"Secret\":\"testpassword\""));
+                Assert.That(warnings.Count(w => w.Contains(dangling, StringComparison.Ordinal)), Is.EqualTo(1));
+                Assert.That(warnings.Count(w => w.Contains(broken, StringComparison.Ordinal)), Is.EqualTo(1));
+                Assert.That(stderr, Does.Not.Contain("NotShown-123"));
+                Assert.That(listCode, Is.Zero);
+                Assert.That(listOut.Trim(), Is.EqualTo("{\"127.0.0.1:5001\":\"testuser\"}"));
+            });
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PLANTON_REGISTRY_CONNECTIONS", saved);
+        }
+    }
+
+    [Test]
+    public async Task CredentialHelperGet_TokenExchangeRefused_PrintsTheMessageOnStdoutToo()
+    {
+        await using var google = new FakeGoogleTokenServer(TimeProvider.System);
+        using var other = System.Security.Cryptography.RSA.Create(2048);
+        google.RegisterKey(ClientEmail, other);
+        var connection = WriteGcp(google);
+        var key = TestKeys.ServiceAccountKeyBase64(google.TokenUri.AbsoluteUri);
+
+        var (code, stdout, stderr) = await RunAsync(
+            ["credential-helper", "--connection", connection, "get"], "127.0.0.1:5999");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(3), stderr);
+            Assert.That(stdout, Does.Contain("refused the service-account key of " + ClientEmail));
+            Assert.That(stdout.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+            AssertNoSecret(stdout, key[..48], key[^48..], PemBody());
+        });
+    }
+
+    [Test]
+    public async Task CredentialHelperGet_InvalidConnection_PrintsTheMessageOnStdoutAndExitsTwo()
+    {
+        var connection = Write("bad", new { Name = "bad", Provider = "OciRegistry", OciRegistry = new { Url = "" } });
+
+        var (code, stdout, stderr) = await RunAsync(
+            ["credential-helper", "--connection", connection, "get"], "127.0.0.1:5001");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2), stderr);
+            Assert.That(stdout.Trim(), Is.Not.Empty.And.Not.Contain("\n"));
+            Assert.That(
+                stdout, Does.Contain("The registry connection 'bad' is invalid").And.Contain("OciRegistry:Url"));
+        });
+    }
+
+    [Test]
+    public async Task CredentialHelperGet_TwoConnectionsForOneHost_FirstFileWinsWithAWarning()
+    {
+        var first = Write("a-first", new
+        {
+            Name = "zz-last-by-name",
+            Provider = "OciRegistry",
+            OciRegistry = new { Url = "http://127.0.0.1:5001", Username = "from-a", Password = "secret-a" },
+        });
+        var second = Write("b-second", new
+        {
+            Name = "aa-first-by-name",
+            Provider = "OciRegistry",
+            OciRegistry = new { Url = "http://127.0.0.1:5001", Username = "from-b", Password = "secret-b" },
+        });
+
+        var (code, stdout, stderr) = await RunAsync(
+            ["credential-helper", "--connection", second, "--connection", first, "get"], "127.0.0.1:5001");
+
+        Assert.That(code, Is.Zero, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.RootElement.GetProperty("Username").GetString(), Is.EqualTo("from-a"));
+            Assert.That(
+                stderr,
+                Does.Contain("host 127.0.0.1:5001 is served by several connections")
+                    .And.Contain(first).And.Contain(second).And.Not.Contain("secret-"));
         });
     }
 

@@ -61,6 +61,25 @@ public sealed class DockerConfigMergerTests
             .SetArgDisplayNames("no auths, CRLF and four spaces");
         yield return new TestCaseData("\uFEFF{}", "\uFEFF{\"auths\":{\"h:5000\":{\"auth\":\"dTpw\"}}}")
             .SetArgDisplayNames("byte order mark kept");
+        yield return new TestCaseData(
+                "{\n\t\"auths\": {\n\t\t\"https://h:5000\": {\n\t\t\t\"auth\": \"eDp5\","
+                + "\n\t\t\t\"email\": \"a@b\"\n\t\t}\n\t}\n}",
+                "{\n\t\"auths\": {\n\t\t\"h:5000\": {\n\t\t\t\"auth\": \"dTpw\","
+                + "\n\t\t\t\"email\": \"a@b\"\n\t\t}\n\t}\n}")
+            .SetArgDisplayNames("only a scheme-prefixed key: renamed to the host in place");
+        yield return new TestCaseData(
+                "{\"auths\":{\"http://h:5000\":{\"auth\":\"b2xk\"},\"other.io\":{\"auth\":\"eDp5\"},"
+                + "\"h:5000\":{\"auth\":\"b2xk\"},\"h:5000/v2/\":{\"auth\":\"b2xk\"},"
+                + "\"https://index.docker.io/v1/\":{\"auth\":\"aHViOng=\"}}}",
+                "{\"auths\":{\"other.io\":{\"auth\":\"eDp5\"},\"h:5000\":{\"auth\":\"dTpw\"},"
+                + "\"https://index.docker.io/v1/\":{\"auth\":\"aHViOng=\"}}}")
+            .SetArgDisplayNames("bare key kept, aliases before and after it removed");
+        yield return new TestCaseData(
+                "{\n  \"auths\": {\n    \"h:5000/\": {\"auth\": \"b2xk\"},\n    \"other.io\": {\"auth\": \"eDp5\"},"
+                + "\n    \"https://h:5000/v1/\": {\"auth\": \"b2xk\"}\n  }\n}",
+                "{\n  \"auths\": {\n    \"h:5000\": {\n      \"auth\": \"dTpw\"\n    },"
+                + "\n    \"other.io\": {\"auth\": \"eDp5\"}\n  }\n}")
+            .SetArgDisplayNames("two aliases, no bare key: the first renamed, the last removed");
     }
 
     [TestCaseSource(nameof(Merges))]
@@ -71,6 +90,23 @@ public sealed class DockerConfigMergerTests
 
         Assert.That(Encoding.UTF8.GetString(merged), Is.EqualTo(expected));
     }
+
+    [TestCase("h:5000", false)]
+    [TestCase("https://h:5000", true)]
+    [TestCase("http://h:5000", true)]
+    [TestCase("h:5000/", true)]
+    [TestCase("https://h:5000/v1/", true)]
+    [TestCase("http://h:5000/v2/", true)]
+    [TestCase("h:50000", false)]
+    [TestCase("ftp://h:5000", false)]
+    [TestCase("HTTPS://h:5000", false)]
+    [TestCase("other.io/h:5000", false)]
+    public void IsAlias_Keys_AsDockerReadsThem(string key, bool expected) =>
+        Assert.That(DockerConfigMerger.IsAlias(key, Host), Is.EqualTo(expected));
+
+    [Test]
+    public void IsAlias_DockerHubsOwnKey_NeverAnAlias() =>
+        Assert.That(DockerConfigMerger.IsAlias("https://index.docker.io/v1/", "index.docker.io"), Is.False);
 
     [TestCase("[1]")]
     [TestCase("{")]

@@ -266,10 +266,13 @@ public sealed class RegistryResilienceHandlerTests
     private async Task AdvanceUntilDoneAsync(Task task, TimeSpan step)
     {
         var guard = System.Diagnostics.Stopwatch.StartNew();
-        while (!task.IsCompleted && guard.Elapsed < TimeSpan.FromSeconds(10))
+        while (!task.IsCompleted && guard.Elapsed < TimeSpan.FromSeconds(30))
         {
             _time.Advance(step);
-            await Task.Yield();
+
+            // Let the pipeline's continuations (a retry, its next attempt timer) run on the thread pool before the
+            // fake clock moves on; a bare yield let the clock race past the total timeout on a busy machine.
+            await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System));
         }
     }
 

@@ -6,8 +6,8 @@ namespace Planton.Registry.Cli.Commands;
 
 /// <summary>
 /// <c>login --connection FILE [--docker-config PATH] [--no-verify]</c>: gets the connection's registry credential,
-/// checks it against the registry (as <c>docker login</c> does) and merges it into a docker <c>config.json</c>. Prints one line per host: <c>HOST expires 2026-12-04T18:00:00Z</c> (UTC) or
-/// <c>HOST expires never</c>.
+/// checks it against the registry (as <c>docker login</c> does) and merges it into a docker <c>config.json</c>.
+/// Prints one line per host: <c>HOST expires 2026-12-04T18:00:00Z</c> (UTC) or <c>HOST expires never</c>.
 /// </summary>
 internal static class LoginCommand
 {

@@ -4,7 +4,9 @@ using Planton.Registry.Sdk.Providers;
 
 namespace Planton.Registry.Sdk.Diagnostics;
 
-/// <summary>The login check: the connection test's stages up to <see cref="ConnectionTestStage.Credentials"/>.</summary>
+/// <summary>
+/// The login check: the connection test's stages up to <see cref="ConnectionTestStage.Credentials"/>.
+/// </summary>
 internal sealed partial class ConnectionTester : IRegistryLoginVerifier
 {
     public async Task VerifyLoginAsync(

@@ -1,9 +1,9 @@
 namespace Planton.Registry.Sdk.ToolConfig;
 
 /// <summary>
-/// <c>docker login</c> for a configured connection without docker: gets the connection's registry credential (through
-/// its cloud token exchange where it has one), checks it against the registry as <c>docker login</c> does, and merges it
-/// into a docker <c>config.json</c> with <see cref="DockerConfigWriter"/>.
+/// <c>docker login</c> for a configured connection without docker: gets the connection's registry credential
+/// (through its cloud token exchange where it has one), checks it against the registry as <c>docker login</c> does,
+/// and merges it into a docker <c>config.json</c> with <see cref="DockerConfigWriter"/>.
 /// </summary>
 public interface IDockerConfigLogin
 {

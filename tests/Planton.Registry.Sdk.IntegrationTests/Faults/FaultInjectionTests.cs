@@ -27,7 +27,7 @@ public sealed class FaultInjectionTests
         MaxDelay = TimeSpan.FromMilliseconds(100),
         MaxRetryAfter = TimeSpan.FromMilliseconds(50),
         AttemptTimeout = TimeSpan.FromSeconds(30),
-        MaxUploadResumes = 10,
+        MaxUploadResumes = 20,
     };
 
     private string _work = null!;
@@ -43,7 +43,7 @@ public sealed class FaultInjectionTests
     {
         var registryUrl = RegistryTarget.Require("PLANTON_REGISTRY_URL");
         var credential = Credential();
-        await using var proxy = new FaultProxy(new Uri(registryUrl), new FaultSchedule(Seed, faultRate: 0.35));
+        await using var proxy = new FaultProxy(new Uri(registryUrl), new FaultSchedule(Seed, faultRate: 0.25));
         using var logs = new CapturingLoggerProvider();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         using var http = ResilientClient(loggers);

@@ -11,8 +11,6 @@ internal static class DockerConfigFile
     /// <summary>How long to wait for another process's lock.</summary>
     public static readonly TimeSpan LockTimeout = ExclusiveFileLock.Timeout;
 
-    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     private const UnixFileMode OwnerAll = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     /// <summary>Runs read, <paramref name="update"/> and write while holding the lock.</summary>
@@ -42,7 +40,7 @@ internal static class DockerConfigFile
             return false;
         }
 
-        await ReplaceAsync(target, folder, updated, cancellationToken).ConfigureAwait(false);
+        await AtomicFileWriter.WriteAsync(target, updated, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -67,46 +65,6 @@ internal static class DockerConfigFile
         else
         {
             Directory.CreateDirectory(folder, OwnerAll);
-        }
-    }
-
-    private static async Task ReplaceAsync(
-        string target, string folder, byte[] content, CancellationToken cancellationToken)
-    {
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-            Options = FileOptions.Asynchronous,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerReadWrite;
-        }
-
-        try
-        {
-            var stream = new FileStream(temporary, options);
-            await using (stream.ConfigureAwait(false))
-            {
-                await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temporary, OwnerReadWrite);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
         }
     }
 }

@@ -31,7 +31,8 @@ public static class ConnectionFile
         catch (Exception e) when (e is FormatException or JsonException or InvalidDataException)
         {
             throw new RegistryConfigurationException(
-                "--connection", $"The connection file '{path}' is not a JSON object of the form in CONTRACT.md.");
+                "--connection",
+                $"The connection file '{path}' is not a JSON object of the form in CONTRACT.md ({Where(e)}).");
         }
 
         var problems = new List<ConfigurationProblem>();
@@ -56,4 +57,13 @@ public static class ConnectionFile
 
         return connection;
     }
+
+    /// <summary>Where the JSON went wrong: a line and column, or a duplicate key's name; never a value.</summary>
+    private static string Where(Exception exception) =>
+        (exception as JsonException ?? exception.InnerException as JsonException)
+            is { LineNumber: { } line, BytePositionInLine: { } column }
+            ? $"syntax error at line {line + 1}, column {column + 1}"
+            : exception.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase)
+                ? exception.Message.TrimEnd('.')
+                : "not valid JSON";
 }

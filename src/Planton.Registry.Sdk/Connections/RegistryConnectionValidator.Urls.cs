@@ -54,7 +54,10 @@ internal static partial class RegistryConnectionValidator
             return;
         }
 
-        var got = value.Contains('@', StringComparison.Ordinal) ? "." : $"; got {Quote(value)}.";
+        // A URL may carry a secret in its user info or its query (presigned URLs, ?token=): echo neither.
+        var query = value.IndexOfAny(['?', '#']);
+        var shown = query < 0 ? value : value[..query] + "?...";
+        var got = value.Contains('@', StringComparison.Ordinal) ? "." : $"; got {Quote(shown)}.";
         problems.Add(new ConfigurationProblem(field, $"{reason}, e.g. {example}{got}"));
     }
 

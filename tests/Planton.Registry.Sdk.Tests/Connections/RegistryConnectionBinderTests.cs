@@ -45,6 +45,17 @@ public sealed class RegistryConnectionBinderTests
             Is.EqualTo(new[] { "JFrogArtifactory:DockerAccessMethod" }));
     }
 
+    [Test]
+    public void Validate_UrlWithQuery_NeverEchoesTheQuery()
+    {
+        var connection = Read("{" + Oci + ",\"OciRegistry\":{\"Url\":\"http://10.1.2.3:5001?token=SEKRETquery\"}}");
+
+        var text = string.Join("\n", connection.Validate().Select(p => p.ToString()));
+
+        Assert.That(text, Does.Contain("OciRegistry:Url: "));
+        Assert.That(text, Does.Not.Contain("SEKRETquery"));
+    }
+
     private static RegistryConnectionOptions Read(string json)
     {
         var configuration = new ConfigurationBuilder()

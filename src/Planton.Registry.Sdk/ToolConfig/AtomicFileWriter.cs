@@ -11,16 +11,16 @@ internal static class AtomicFileWriter
 
     /// <summary>The file to read and replace: the full path, or the final target when it is a symbolic link, so
     /// that a link (a dotfiles checkout, say) stays a link.</summary>
+    /// <exception cref="ToolConfigFileException">The path (or the link's final target) is a folder.</exception>
     public static string ResolveTarget(string path)
     {
         var full = Path.GetFullPath(path);
         var info = new FileInfo(full);
-        if (info.LinkTarget is null)
-        {
-            return full;
-        }
-
-        return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+        var target = info.LinkTarget is null
+            ? full
+            : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+        ThrowIfDirectory(target);
+        return target;
     }
 
     /// <summary>The file's bytes, or null when it does not exist.</summary>
@@ -37,6 +37,16 @@ internal static class AtomicFileWriter
         catch (DirectoryNotFoundException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Refuses a path that names a folder, before anything is read or written.</summary>
+    /// <exception cref="ToolConfigFileException">The path is a folder.</exception>
+    public static void ThrowIfDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new ToolConfigFileException(path, "is a folder; give the path of the file to write in it.");
         }
     }
 

@@ -22,7 +22,7 @@ internal static class DockerConfigFile
     public static async Task<bool> UpdateAsync(
         string path, Func<byte[]?, byte[]> update, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var target = ResolveTarget(path);
+        var target = AtomicFileWriter.ResolveTarget(path);
         var folder = Path.GetDirectoryName(target)
             ?? throw new ArgumentException("The path has no folder.", nameof(path));
         CreateFolder(folder);
@@ -42,13 +42,6 @@ internal static class DockerConfigFile
 
         await AtomicFileWriter.WriteAsync(target, updated, cancellationToken).ConfigureAwait(false);
         return true;
-    }
-
-    private static string ResolveTarget(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var info = new FileInfo(full);
-        return info.LinkTarget is null ? full : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
     }
 
     private static void CreateFolder(string folder)

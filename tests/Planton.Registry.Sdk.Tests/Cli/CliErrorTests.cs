@@ -21,6 +21,22 @@ public sealed class CliErrorTests
     }
 
     [Test]
+    public void Writers_PathIsAFolder_RefuseWithAToolConfigError()
+    {
+        var folder = Directory.CreateTempSubdirectory("planton-out-").FullName;
+        var entry = new Planton.Registry.Sdk.ToolConfig.NpmRegistryEntry(
+            new Uri("https://npm.pkg.github.com/"),
+            "@acme",
+            Planton.Registry.Sdk.ToolConfig.NpmAuth.Token(new Planton.Registry.Sdk.Credentials.Secret("t0ken")),
+            AlwaysAuth: false);
+
+        Assert.That(
+            async () => await Planton.Registry.Sdk.ToolConfig.NpmrcWriter.WriteAsync(folder, [entry]),
+            Throws.TypeOf<ToolConfigFileException>().With.Message.Contains("is a folder"));
+        Assert.That(ErrorReporter.ExitCodeOf(new ToolConfigFileException(folder, "is a folder")), Is.EqualTo(2));
+    }
+
+    [Test]
     public void ExitCodeOf_ArgumentException_IsInvalidInput()
     {
         Assert.That(ErrorReporter.ExitCodeOf(new ArgumentException("empty", "layoutDirectory")), Is.EqualTo(2));

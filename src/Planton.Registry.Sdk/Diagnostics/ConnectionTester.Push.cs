@@ -230,7 +230,7 @@ internal sealed partial class ConnectionTester
 
         var own = new RegistryScope(run.Endpoint.Host, run.Repository, RegistryAccess.PullPush).ToTokenScope();
         var challenges = WwwAuthenticateParser.Parse(RawChallenges(response));
-        var challenge = challenges.FirstOrDefault(c => c.IsBearer) ?? challenges.FirstOrDefault(c => c.IsBasic);
+        var challenge = AuthenticationChallenge.ChooseUsable(challenges);
         var asked = challenge?.Scope;
         var cure = challenge is not null
             && ((run.Authorization is null && run.Credential is not null)

@@ -57,9 +57,7 @@ internal sealed partial class ConnectionTester
 
             var challenges = WwwAuthenticateParser.Parse(RawChallenges(response));
             run.ChallengeSchemes = string.Join(", ", challenges.Select(c => c.Scheme));
-            run.Challenge = challenges.FirstOrDefault(c => c.IsBearer)
-                ?? challenges.FirstOrDefault(c => c.IsBasic)
-                ?? challenges.FirstOrDefault();
+            run.Challenge = AuthenticationChallenge.ChooseUsable(challenges) ?? challenges.FirstOrDefault();
             if (run.Challenge is null)
             {
                 return StepResult.Pass($"GET /v2/ answered 401 without a WWW-Authenticate challenge{api}");

@@ -41,6 +41,18 @@ internal sealed class AuthenticationChallenge
 
     public string? Get(string name) => Parameters.TryGetValue(name, out var value) ? value : null;
 
+    /// <summary>
+    /// The challenge to answer among those a 401 offered: Bearer when it names a realm to fetch a token from, else
+    /// Basic, else null. A Bearer challenge without a realm cannot be answered, so a server that offers
+    /// <c>Basic, Bearer</c> that way is answered with Basic.
+    /// </summary>
+    public static AuthenticationChallenge? ChooseUsable(IEnumerable<AuthenticationChallenge> challenges)
+    {
+        var offered = challenges as IReadOnlyCollection<AuthenticationChallenge> ?? challenges.ToArray();
+        return offered.FirstOrDefault(c => c.IsBearer && !string.IsNullOrWhiteSpace(c.Realm))
+            ?? offered.FirstOrDefault(c => c.IsBasic);
+    }
+
     /// <summary>Shows the scheme and the parameter names that describe the challenge.</summary>
     public override string ToString() =>
         $"{Scheme} realm={Realm ?? "-"} service={Service ?? "-"} scope={Scope ?? "-"} error={Error ?? "-"}";

@@ -60,15 +60,16 @@ internal sealed class RegistryAuthenticator
         CancellationToken cancellationToken)
     {
         var host = session.Endpoint.Host;
-        var challenge = challenges.FirstOrDefault(c => c.IsBearer) ?? challenges.FirstOrDefault(c => c.IsBasic);
+        var challenge = AuthenticationChallenge.ChooseUsable(challenges);
         if (challenge is null)
         {
             var schemes = challenges.Count == 0
                 ? "no WWW-Authenticate challenge"
                 : string.Join(", ", challenges.Select(c => c.Scheme));
-            throw new RegistryAuthenticationException(
-                $"The registry {host} answered 401 with {schemes}; only Basic and Bearer authentication "
-                + "are supported.");
+            var reason = challenges.Any(c => c.IsBearer)
+                ? "a Bearer challenge must name the realm to fetch a token from"
+                : "only Basic and Bearer authentication are supported";
+            throw new RegistryAuthenticationException($"The registry {host} answered 401 with {schemes}; {reason}.");
         }
 
         AuthLog.Challenge(_logger, host, challenge.Scheme);

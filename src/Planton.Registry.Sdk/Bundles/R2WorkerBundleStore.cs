@@ -142,13 +142,14 @@ internal sealed class R2WorkerBundleStore : IWorkerBundleStore
             targets.Add((file, BundleKeys.FileKey(prefix, file.Path), destination));
         }
 
-        Directory.CreateDirectory(root);
+        var created = CreateFolders(root, targets.Select(t => Path.GetDirectoryName(t.Destination)!));
         foreach (var target in targets)
         {
             RefuseLinkedFolders(root, target.File.Path);
         }
 
         var temporaries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var complete = false;
         try
         {
             var parallel = new ParallelOptions
@@ -159,7 +160,6 @@ internal sealed class R2WorkerBundleStore : IWorkerBundleStore
             await Parallel.ForEachAsync(targets, parallel, async (target, token) =>
             {
                 var folder = Path.GetDirectoryName(target.Destination)!;
-                Directory.CreateDirectory(folder);
                 var temporary = Path.Join(
                     folder, $".{Path.GetFileName(target.Destination)}.{Path.GetRandomFileName()}.partial");
                 temporaries[target.Destination] = temporary;
@@ -171,12 +171,19 @@ internal sealed class R2WorkerBundleStore : IWorkerBundleStore
                 File.Move(temporaries[target.Destination], target.Destination, overwrite: true);
                 temporaries.TryRemove(target.Destination, out _);
             }
+
+            complete = true;
         }
         finally
         {
             foreach (var leftover in temporaries.Values)
             {
                 DeleteQuietly(leftover);
+            }
+
+            if (!complete)
+            {
+                RemoveEmptyFolders(created);
             }
         }
 
@@ -320,6 +327,47 @@ internal sealed class R2WorkerBundleStore : IWorkerBundleStore
             {
                 throw new RegistryConfigurationException(
                     "Dir", $"'{current}' is a symbolic link; refusing to write bundle files through it.");
+            }
+        }
+    }
+
+    /// <summary>Creates the folders a get needs and returns those it created, parents first.</summary>
+    private static List<string> CreateFolders(string root, IEnumerable<string> folders)
+    {
+        var created = new List<string>();
+        foreach (var folder in folders.Prepend(root).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var missing = new Stack<string>();
+            for (var current = folder; !Directory.Exists(current); current = Path.GetDirectoryName(current)!)
+            {
+                missing.Push(current);
+            }
+
+            while (missing.TryPop(out var next))
+            {
+                Directory.CreateDirectory(next);
+                created.Add(next);
+            }
+        }
+
+        return created;
+    }
+
+    /// <summary>After a failed get, removes the folders it created that stayed empty, deepest first.</summary>
+    private static void RemoveEmptyFolders(List<string> created)
+    {
+        for (var i = created.Count - 1; i >= 0; i--)
+        {
+            try
+            {
+                if (!Directory.EnumerateFileSystemEntries(created[i]).Any())
+                {
+                    Directory.Delete(created[i]);
+                }
+            }
+            catch (IOException)
+            {
+                // Another process put something there or removed it first; either way it is not ours to clean.
             }
         }
     }

@@ -323,6 +323,7 @@ public sealed class R2WorkerBundleStoreTests
             Directory.GetFiles(target, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(target, f)),
             Is.EqualTo(new[] { "index.js" }));
         Assert.That(File.ReadAllText(Path.Join(target, "index.js")), Is.EqualTo("previous"));
+        Assert.That(Directory.Exists(Path.Join(target, "lib")), Is.False);
     }
 
     [Test]

@@ -68,6 +68,28 @@ internal static class TokenServiceHttp
     public static RegistryRequestFailedException Unreachable(string what, Uri uri, Exception inner) =>
         new("POST", uri, null, [], $"{what} at {uri.Authority} could not be reached: {Quote(inner.Message)}", inner);
 
+    /// <summary>
+    /// Sends a token-service request, reading only its headers; a connection failure or a timeout (not the caller's
+    /// cancellation) becomes <see cref="Unreachable"/> naming <paramref name="what"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendAsync(
+        HttpClient http, HttpRequestMessage request, string what, Uri endpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw Unreachable(what, endpoint, e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unreachable(what, endpoint, e);
+        }
+    }
+
     /// <summary>True for statuses that mean the credentials or the permission were refused.</summary>
     public static bool IsRefusal(HttpStatusCode status) =>
         status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;

@@ -218,20 +218,8 @@ internal sealed class EcrApiClient : IEcrApi
 
         CredentialLog.EcrCall(_logger, operation, endpoint.GetLeftPart(UriPartial.Authority), region);
         var http = _httpClientFactory.CreateClient(PlantonRegistryHttpClients.TokenService);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw TokenServiceHttp.Unreachable("The ECR API", endpoint, e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw TokenServiceHttp.Unreachable("The ECR API", endpoint, e);
-        }
+        var response = await TokenServiceHttp.SendAsync(http, request, "The ECR API", endpoint, cancellationToken)
+            .ConfigureAwait(false);
 
         using (response)
         {

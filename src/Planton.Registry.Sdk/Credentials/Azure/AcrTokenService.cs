@@ -154,20 +154,8 @@ internal sealed class AcrTokenService : IAcrTokenService
             Content = new FormUrlEncodedContent(form),
         };
         var http = _httpClientFactory.CreateClient(PlantonRegistryHttpClients.TokenService);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw TokenServiceHttp.Unreachable("The registry's token service", endpoint, e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw TokenServiceHttp.Unreachable("The registry's token service", endpoint, e);
-        }
+        var response = await TokenServiceHttp.SendAsync(http, request, "The registry's token service", endpoint, cancellationToken)
+            .ConfigureAwait(false);
 
         using (response)
         {

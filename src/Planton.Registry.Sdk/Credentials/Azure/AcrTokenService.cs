@@ -154,7 +154,8 @@ internal sealed class AcrTokenService : IAcrTokenService
             Content = new FormUrlEncodedContent(form),
         };
         var http = _httpClientFactory.CreateClient(PlantonRegistryHttpClients.TokenService);
-        var response = await TokenServiceHttp.SendAsync(http, request, "The registry's token service", endpoint, cancellationToken)
+        var response = await TokenServiceHttp
+            .SendAsync(http, request, "The registry's token service", endpoint, cancellationToken)
             .ConfigureAwait(false);
 
         using (response)
